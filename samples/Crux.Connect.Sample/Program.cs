@@ -1,0 +1,1 @@
+Console.WriteLine("Crux.Connect sample: placeholder until the simulator lands.");
