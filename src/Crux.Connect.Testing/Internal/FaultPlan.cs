@@ -1,0 +1,11 @@
+using System.Net;
+
+namespace Crux.Connect.Testing.Internal;
+
+/// <summary>What the fault injector decided for one request. A stall only delays; the request is then answered normally.</summary>
+internal readonly record struct FaultPlan(CruxFaultKind? Kind, HttpStatusCode Status, TimeSpan? RetryAfter, string? Body, TimeSpan Delay)
+{
+    public static FaultPlan None => default;
+
+    public bool Answers => Kind is CruxFaultKind.Status or CruxFaultKind.ServiceUnavailable or CruxFaultKind.TooManyRequests;
+}
