@@ -1,0 +1,29 @@
+using System.Net;
+
+namespace Crux.Connect;
+
+/// <summary>
+/// The server answered with a success status but a body the SDK could not read: not JSON, not the
+/// documented shape, or larger than the SDK is willing to read into memory. Not retried.
+/// </summary>
+public class CruxInvalidResponseException : CruxException
+{
+    /// <summary>Initializes a new instance of the <see cref="CruxInvalidResponseException"/> class.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="statusCode">The status the server answered.</param>
+    /// <param name="responseBody">The raw response body, cut to a bounded length, if any.</param>
+    /// <param name="innerException">The failure that caused this one, if any.</param>
+    public CruxInvalidResponseException(
+        string? message, HttpStatusCode statusCode, string? responseBody = null, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        ResponseBody = responseBody;
+    }
+
+    /// <summary>Gets the status the server answered.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>Gets the raw response body, cut to a bounded length, if any.</summary>
+    public string? ResponseBody { get; }
+}

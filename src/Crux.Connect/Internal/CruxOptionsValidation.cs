@@ -1,0 +1,143 @@
+namespace Crux.Connect.Internal;
+
+/// <summary>
+/// Every rule a <see cref="CruxClientOptions"/> must meet, checked in one pass so that every problem is
+/// reported at once. Messages never echo the token.
+/// </summary>
+internal static class CruxOptionsValidation
+{
+    // Polly's timeout strategy accepts 10 ms to 1 day; the same bounds keep our messages ahead of its own.
+    internal static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+    internal static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
+    internal const int MaxRetriesLimit = 100;
+
+    public static List<string> Validate(CruxClientOptions? options)
+    {
+        var errors = new List<string>();
+        if (options is null)
+        {
+            errors.Add("The options are null.");
+            return errors;
+        }
+
+        ValidateBaseAddress(options.BaseAddress, errors);
+        ValidateToken(options.ApiToken, errors);
+
+        if (options.ApiVersion is not (CruxApiVersion.V1 or CruxApiVersion.Timpanogos))
+        {
+            errors.Add($"ApiVersion {(int)options.ApiVersion} is not a known CruxApiVersion.");
+        }
+
+        ValidateTimeout(nameof(CruxClientOptions.AttemptTimeout), options.AttemptTimeout, errors);
+        ValidateTimeout(nameof(CruxClientOptions.Timeout), options.Timeout, errors);
+        ValidateRetry(options.Retry, errors);
+        return errors;
+    }
+
+    public static void ThrowIfInvalid(CruxClientOptions options, string paramName)
+    {
+        List<string> errors = Validate(options);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(Describe(errors), paramName);
+        }
+    }
+
+    public static string Describe(List<string> errors) =>
+        "The Crux Connect client options are not valid: " + string.Join(" ", errors);
+
+    /// <summary>Header values may carry visible ASCII only; anything else could split or smuggle headers.</summary>
+    public static bool IsValidToken(string token)
+    {
+        foreach (char c in token)
+        {
+            if (c is < '!' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void ValidateBaseAddress(Uri? address, List<string> errors)
+    {
+        if (address is null)
+        {
+            errors.Add("BaseAddress is required.");
+            return;
+        }
+
+        if (!address.IsAbsoluteUri)
+        {
+            errors.Add($"BaseAddress '{address}' must be an absolute URI.");
+            return;
+        }
+
+        bool https = address.Scheme == Uri.UriSchemeHttps;
+        bool loopbackHttp = address.Scheme == Uri.UriSchemeHttp && address.IsLoopback;
+        if (!https && !loopbackHttp)
+        {
+            errors.Add($"BaseAddress '{address.GetLeftPart(UriPartial.Authority)}' must use https; plain http is allowed only for loopback addresses such as http://127.0.0.1:5000/.");
+        }
+
+        if (!string.IsNullOrEmpty(address.Query) || !string.IsNullOrEmpty(address.Fragment))
+        {
+            errors.Add("BaseAddress must not carry a query or a fragment.");
+        }
+
+        if (!string.IsNullOrEmpty(address.UserInfo))
+        {
+            errors.Add("BaseAddress must not carry user information; use ApiToken.");
+        }
+    }
+
+    private static void ValidateToken(string? token, List<string> errors)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            errors.Add("ApiToken is required.");
+        }
+        else if (!IsValidToken(token!))
+        {
+            errors.Add("ApiToken contains characters that are not allowed in an HTTP header (control characters such as CR or LF, spaces, or non-ASCII characters).");
+        }
+    }
+
+    private static void ValidateTimeout(string name, TimeSpan value, List<string> errors)
+    {
+        if (value == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return;
+        }
+
+        if (value < MinTimeout || value > MaxTimeout)
+        {
+            errors.Add($"{name} must be between {MinTimeout.TotalMilliseconds:0} ms and 1 day, or Timeout.InfiniteTimeSpan; it is {value}.");
+        }
+    }
+
+    private static void ValidateRetry(CruxRetryOptions? retry, List<string> errors)
+    {
+        if (retry is null)
+        {
+            errors.Add("Retry is required.");
+            return;
+        }
+
+        if (retry.MaxRetries is < 0 or > MaxRetriesLimit)
+        {
+            errors.Add($"Retry.MaxRetries must be between 0 and {MaxRetriesLimit}; it is {retry.MaxRetries}.");
+        }
+
+        if (retry.BaseDelay < TimeSpan.Zero || retry.BaseDelay > MaxTimeout)
+        {
+            errors.Add($"Retry.BaseDelay must be between 0 and 1 day; it is {retry.BaseDelay}.");
+        }
+
+        if (retry.MaxDelay < retry.BaseDelay || retry.MaxDelay > MaxTimeout)
+        {
+            errors.Add($"Retry.MaxDelay must be at least Retry.BaseDelay and at most 1 day; it is {retry.MaxDelay}.");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using Polly;
+using Polly.Timeout;
+
+namespace Crux.Connect.Internal;
+
+/// <summary>
+/// Sends one operation through the client's resilience pipeline. Each attempt builds a fresh request
+/// message from the same <see cref="CruxRequest"/>, sends it, and turns the answer into a result or a
+/// typed exception; the pipeline decides whether that exception deserves another attempt.
+/// </summary>
+internal static class CruxSender
+{
+    public static async Task<TResult> SendAsync<TResult>(
+        HttpClient httpClient,
+        CruxClientCore core,
+        CruxRequest request,
+        Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
+        CancellationToken cancellationToken)
+    {
+        ResilienceContext context = ResilienceContextPool.Shared.Get(request.Operation, cancellationToken);
+        try
+        {
+            context.Properties.Set(CruxResilience.StartedAt, core.TimeProvider.GetTimestamp());
+            if (!request.IsIdempotent)
+            {
+                context.Properties.Set(CruxResilience.NotIdempotent, true);
+            }
+
+            return await core.Pipeline.ExecuteAsync(
+                static (ctx, state) => AttemptAsync(state.HttpClient, state.Core, state.Request, state.ReadSuccess, ctx.CancellationToken),
+                context,
+                new AttemptState<TResult>(httpClient, core, request, readSuccess)).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CruxTimeoutException(
+                $"{request.Operation} {request.Method.Method} {request.PathForDisplay(core.Settings)} did not complete within {Describe(exception.Timeout, core.Settings)}.",
+                exception);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static async ValueTask<TResult> AttemptAsync<TResult>(
+        HttpClient httpClient,
+        CruxClientCore core,
+        CruxRequest request,
+        Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
+        CancellationToken cancellationToken)
+    {
+        CruxClientSettings settings = core.Settings;
+        using HttpRequestMessage message = request.CreateMessage(settings);
+        try
+        {
+            // Headers only: the body is read by us, with a cap, so a huge answer is never buffered whole.
+            using HttpResponseMessage response = await httpClient
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            int status = (int)response.StatusCode;
+            if (status is >= 200 and <= 299)
+            {
+                return await readSuccess(response, request, settings, cancellationToken).ConfigureAwait(false);
+            }
+
+            throw await CruxErrorFactory.CreateAsync(response, request, settings, core.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new CruxConnectionException(
+                $"{request.Operation} {request.Method.Method} {request.PathForDisplay(settings)} got no answer from {settings.BaseUri.Host}: {exception.Message}",
+                exception);
+        }
+        catch (IOException exception)
+        {
+            throw new CruxConnectionException(
+                $"{request.Operation} {request.Method.Method} {request.PathForDisplay(settings)}: the connection to {settings.BaseUri.Host} failed while reading the answer: {exception.Message}",
+                exception);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Nobody cancelled our token, so the HttpClient's own Timeout fired (an injected client's
+            // default is 100 s). Surface it as a timeout of this attempt, which the pipeline may retry.
+            throw new CruxTimeoutException(
+                $"{request.Operation} {request.Method.Method} {request.PathForDisplay(settings)}: the HttpClient.Timeout ({httpClient.Timeout}) elapsed before Crux Connect answered. " +
+                "Set HttpClient.Timeout to Timeout.InfiniteTimeSpan to let CruxClientOptions.Timeout and AttemptTimeout govern.",
+                exception);
+        }
+    }
+
+    /// <summary>The success reader of operations whose answer carries nothing we need (remove, add).</summary>
+    public static async ValueTask<System.Net.HttpStatusCode> ReadStatusAsync(
+        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode != System.Net.HttpStatusCode.NoContent && response.Content is { } content && content.Headers.ContentLength != 0)
+        {
+            // Drain a small answer so the connection can be reused; a large one is abandoned with the response.
+            using BoundedBody _ = await BoundedBody.ReadAsync(content, BoundedBody.ErrorBodyLimit, cancellationToken).ConfigureAwait(false);
+        }
+
+        return response.StatusCode;
+    }
+
+    private static string Describe(TimeSpan timeout, CruxClientSettings settings) =>
+        timeout == settings.Timeout ? $"the overall timeout of {timeout} (CruxClientOptions.Timeout)"
+        : $"the attempt timeout of {timeout} on its last attempt (CruxClientOptions.AttemptTimeout)";
+
+    private readonly struct AttemptState<TResult>
+    {
+        public AttemptState(
+            HttpClient httpClient,
+            CruxClientCore core,
+            CruxRequest request,
+            Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess)
+        {
+            HttpClient = httpClient;
+            Core = core;
+            Request = request;
+            ReadSuccess = readSuccess;
+        }
+
+        public HttpClient HttpClient { get; }
+
+        public CruxClientCore Core { get; }
+
+        public CruxRequest Request { get; }
+
+        public Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> ReadSuccess { get; }
+    }
+}

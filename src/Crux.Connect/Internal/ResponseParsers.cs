@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Crux.Connect.Internal.Json;
+
+namespace Crux.Connect.Internal;
+
+/// <summary>The success-path readers of each operation: JSON read with a cap, then mapped to the public models.</summary>
+internal static class ResponseParsers
+{
+    public static async ValueTask<T> ReadJsonAsync<T>(
+        HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
+    {
+        using BoundedBody body = await BoundedBody.ReadAsync(response.Content, BoundedBody.SuccessBodyLimit, cancellationToken).ConfigureAwait(false);
+        if (body.IsTruncated)
+        {
+            throw Invalid(response, request, settings, $"the body is larger than {BoundedBody.SuccessBodyLimit / (1024 * 1024)} MiB", null, null);
+        }
+
+        if (body.Length == 0)
+        {
+            throw Invalid(response, request, settings, "the body is empty", null, null);
+        }
+
+        try
+        {
+            T? value = JsonSerializer.Deserialize(body.Span, typeInfo);
+            return value ?? throw Invalid(response, request, settings, "the body is JSON null", body.GetText(BoundedBody.ErrorBodyLimit), null);
+        }
+        catch (JsonException exception)
+        {
+            throw Invalid(response, request, settings, "the body is not the documented JSON", body.GetText(BoundedBody.ErrorBodyLimit), exception);
+        }
+    }
+
+    public static Permission[] MapPermissions(List<PermissionDto> items, HttpResponseMessage response, CruxRequest request, CruxClientSettings settings)
+    {
+        var result = new Permission[items.Count];
+        for (int i = 0; i < items.Count; i++)
+        {
+            result[i] = MapPermission(items[i], $"[{i}]", response, request, settings);
+        }
+
+        return result;
+    }
+
+    public static PermissionAssignment[] MapAssignments(UserPermissionsDto dto, HttpResponseMessage response, CruxRequest request, CruxClientSettings settings)
+    {
+        List<PermissionAssignmentDto?> items = dto.Permissions
+            ?? throw Invalid(response, request, settings, "the body has no \"permissions\" list", null, null);
+        var result = new PermissionAssignment[items.Count];
+        for (int i = 0; i < items.Count; i++)
+        {
+            PermissionAssignmentDto item = items[i]
+                ?? throw Invalid(response, request, settings, $"permissions[{i}] is null", null, null);
+            bool assigned = item.Assigned
+                ?? throw Invalid(response, request, settings, $"permissions[{i}] has no \"assigned\"", null, null);
+            result[i] = new PermissionAssignment(assigned, MapPermission(item.Permission, $"permissions[{i}].permission", response, request, settings));
+        }
+
+        return result;
+    }
+
+    private static Permission MapPermission(PermissionDto? dto, string where, HttpResponseMessage response, CruxRequest request, CruxClientSettings settings)
+    {
+        if (dto is null)
+        {
+            throw Invalid(response, request, settings, $"{where} is null", null, null);
+        }
+
+        if (dto.Uuid is not Guid uuid || uuid == Guid.Empty || string.IsNullOrEmpty(dto.Name))
+        {
+            throw Invalid(response, request, settings, $"{where} lacks a \"uuid\" or a \"name\"", null, null);
+        }
+
+        return new Permission(uuid, dto.Name!, dto.DisplayName, dto.Description, dto.Visibility, dto.Grouping);
+    }
+
+    private static CruxInvalidResponseException Invalid(
+        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, string problem, string? body, Exception? inner)
+    {
+        HttpStatusCode status = response.StatusCode;
+        string message = $"Crux Connect answered {(int)status} to {request.Operation} {request.Method.Method} {request.PathForDisplay(settings)}, but {problem}.";
+        return new CruxInvalidResponseException(message, status, settings.Redact(body), inner);
+    }
+}

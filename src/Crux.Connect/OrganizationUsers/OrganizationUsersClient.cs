@@ -1,0 +1,162 @@
+using System.Net;
+using Crux.Connect.Internal;
+using Crux.Connect.Internal.Json;
+
+namespace Crux.Connect;
+
+/// <summary>
+/// The permissions of an organization's users: remove, add, read a user's, and list all.
+/// Obtain it from <see cref="CruxClient.OrganizationUsers"/> or, after <c>AddCruxConnect</c>, from the container.
+/// Thread-safe. Every method is virtual so it can be mocked.
+/// </summary>
+public class OrganizationUsersClient
+{
+    private static readonly HttpMethod Patch = new("PATCH");
+
+    private readonly HttpClient? _httpClient;
+    private readonly CruxClientCore? _core;
+
+    /// <summary>Initializes a new instance of the <see cref="OrganizationUsersClient"/> class for mocking.</summary>
+    protected OrganizationUsersClient()
+    {
+    }
+
+    internal OrganizationUsersClient(HttpClient httpClient, CruxClientCore core)
+    {
+        _httpClient = httpClient;
+        _core = core;
+    }
+
+    /// <summary>
+    /// Removes permissions from an organization user:
+    /// <c>DELETE /organizations/users/permissions/{user_uuid}/</c> with <c>{"permission_uuids": [...]}</c>.
+    /// The caller needs the <c>edit_org_users</c> permission. Removing a permission the user does not hold is
+    /// not an error, so the call is safe to repeat (and is retried on transient failures).
+    /// </summary>
+    /// <param name="userUuid">The user whose permissions are removed.</param>
+    /// <param name="permissionUuids">The permissions to remove. Duplicates are sent once; the order is kept.</param>
+    /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
+    /// <returns>What was sent and the success status the server answered.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>, or <paramref name="permissionUuids"/> is empty or holds <see cref="Guid.Empty"/>. Nothing is sent.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="permissionUuids"/> is <see langword="null"/>. Nothing is sent.</exception>
+    /// <exception cref="CruxApiException">The server answered with a failure status; the subclass names it (for example <see cref="CruxPermissionDeniedException"/> for 403).</exception>
+    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
+    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    public virtual Task<RemovePermissionsResult> RemovePermissionsAsync(
+        Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(userUuid);
+        Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
+        return RemoveCoreAsync(userUuid, uuids, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds permissions to an organization user:
+    /// <c>PATCH /organizations/users/permissions/{user_uuid}/</c> with <c>{"permission_uuids": [...]}</c>.
+    /// The caller needs the <c>edit_org_users</c> permission. Adding a permission the user already holds is
+    /// not an error, so the call is safe to repeat (and is retried on transient failures).
+    /// </summary>
+    /// <param name="userUuid">The user who receives the permissions.</param>
+    /// <param name="permissionUuids">The permissions to add. Duplicates are sent once; the order is kept.</param>
+    /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
+    /// <returns>What was sent and the success status the server answered.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>, or <paramref name="permissionUuids"/> is empty or holds <see cref="Guid.Empty"/>. Nothing is sent.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="permissionUuids"/> is <see langword="null"/>. Nothing is sent.</exception>
+    /// <exception cref="CruxApiException">The server answered with a failure status; the subclass names it.</exception>
+    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
+    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    public virtual Task<AddPermissionsResult> AddPermissionsAsync(
+        Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(userUuid);
+        Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
+        return AddCoreAsync(userUuid, uuids, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a user's permissions: <c>GET /organizations/users/permissions/{user_uuid}/</c>. Every permission the
+    /// user's organization can hold is listed, each saying whether it is assigned. The caller needs <c>view_org_users</c>.
+    /// </summary>
+    /// <param name="userUuid">The user.</param>
+    /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The permissions, in the server's order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>. Nothing is sent.</exception>
+    /// <exception cref="CruxApiException">The server answered with a failure status; the subclass names it.</exception>
+    /// <exception cref="CruxInvalidResponseException">The answer was not the documented JSON.</exception>
+    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
+    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    public virtual Task<IReadOnlyList<PermissionAssignment>> GetPermissionsAsync(
+        Guid userUuid, CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(userUuid);
+        CruxClientCore core = Core;
+        var request = new CruxRequest("GetPermissions", HttpMethod.Get, CruxPaths.UserPermissions(core.Settings, userUuid), null);
+        return CruxSender.SendAsync<IReadOnlyList<PermissionAssignment>>(
+            _httpClient!,
+            core,
+            request,
+            static async (response, request, settings, ct) => MapAssignments(
+                await ResponseParsers.ReadJsonAsync(response, CruxJsonContext.Default.UserPermissionsDto, request, settings, ct).ConfigureAwait(false),
+                response,
+                request,
+                settings),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists every permission of the catalog: <c>GET /organizations/all_permissions/</c>. Permission uuids differ
+    /// between environments, so resolve names (such as <c>edit_org_users</c>) to uuids through this list.
+    /// The caller needs <c>view_org_users</c>.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The permissions, in the server's order.</returns>
+    /// <exception cref="CruxApiException">The server answered with a failure status; the subclass names it.</exception>
+    /// <exception cref="CruxInvalidResponseException">The answer was not the documented JSON.</exception>
+    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
+    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    public virtual Task<IReadOnlyList<Permission>> GetAllPermissionsAsync(CancellationToken cancellationToken = default)
+    {
+        CruxClientCore core = Core;
+        var request = new CruxRequest("GetAllPermissions", HttpMethod.Get, CruxPaths.AllPermissions(core.Settings), null);
+        return CruxSender.SendAsync<IReadOnlyList<Permission>>(
+            _httpClient!,
+            core,
+            request,
+            static async (response, request, settings, ct) => ResponseParsers.MapPermissions(
+                await ResponseParsers.ReadJsonAsync(response, CruxJsonContext.Default.ListPermissionDto, request, settings, ct).ConfigureAwait(false),
+                response,
+                request,
+                settings),
+            cancellationToken);
+    }
+
+    private CruxClientCore Core => _core ?? throw new InvalidOperationException(
+        "This OrganizationUsersClient was created for mocking and has no connection; override the method you call.");
+
+    private static IReadOnlyList<PermissionAssignment> MapAssignments(
+        UserPermissionsDto dto, HttpResponseMessage response, CruxRequest request, CruxClientSettings settings) =>
+        ResponseParsers.MapAssignments(dto, response, request, settings);
+
+    private async Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken)
+    {
+        HttpStatusCode status = await SendPermissionChangeAsync("RemovePermissions", HttpMethod.Delete, userUuid, uuids, cancellationToken).ConfigureAwait(false);
+        return new RemovePermissionsResult(userUuid, uuids, status);
+    }
+
+    private async Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken)
+    {
+        HttpStatusCode status = await SendPermissionChangeAsync("AddPermissions", Patch, userUuid, uuids, cancellationToken).ConfigureAwait(false);
+        return new AddPermissionsResult(userUuid, uuids, status);
+    }
+
+    private Task<HttpStatusCode> SendPermissionChangeAsync(
+        string operation, HttpMethod method, Guid userUuid, Guid[] uuids, CancellationToken cancellationToken)
+    {
+        CruxClientCore core = Core;
+        var request = new CruxRequest(operation, method, CruxPaths.UserPermissions(core.Settings, userUuid), PermissionUuidsBody.Create(uuids))
+        {
+            PermissionCount = uuids.Length,
+        };
+        return CruxSender.SendAsync(_httpClient!, core, request, CruxSender.ReadStatusAsync, cancellationToken);
+    }
+}

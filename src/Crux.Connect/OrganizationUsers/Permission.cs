@@ -1,0 +1,11 @@
+namespace Crux.Connect;
+
+/// <summary>A permission of the Crux Connect catalog. Its <see cref="Uuid"/> differs between environments; its <see cref="Name"/> does not.</summary>
+/// <param name="Uuid">The permission's identifier in this environment.</param>
+/// <param name="Name">The stable name, such as <c>edit_org_users</c>.</param>
+/// <param name="DisplayName">A human-readable name, such as <c>Edit Users</c>, if the server sent one.</param>
+/// <param name="Description">What the permission allows, if the server sent it.</param>
+/// <param name="Visibility">Which organizations may hold it: <c>SUPPLIER</c>, <c>RETAILER</c> or <c>BOTH</c>, if the server sent it.</param>
+/// <param name="Grouping">A free-form group such as <c>ORGUSERS</c>, if the server sent it.</param>
+public sealed record Permission(
+    Guid Uuid, string Name, string? DisplayName, string? Description, string? Visibility, string? Grouping);
