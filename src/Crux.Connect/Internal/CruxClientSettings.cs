@@ -14,8 +14,7 @@ internal sealed class CruxClientSettings
         BasePath = BaseUri.AbsolutePath;
         ApiVersion = options.ApiVersion;
         OrganizationsPrefix = BaseAddress + (options.ApiVersion == CruxApiVersion.Timpanogos ? "timp/organizations/" : "organizations/");
-        Token = options.ApiToken!;
-        AuthorizationHeaderValue = "Token " + Token;
+        Authorization = new FixedTokenAuthorization(options.ApiToken!);
         AttemptTimeout = options.AttemptTimeout;
         Timeout = options.Timeout;
         MaxRetries = options.Retry.MaxRetries;
@@ -36,9 +35,8 @@ internal sealed class CruxClientSettings
     /// <summary>Gets the absolute address every operation's path starts with, e.g. <c>https://host/timp/organizations/</c>.</summary>
     public string OrganizationsPrefix { get; }
 
-    public string Token { get; }
-
-    public string AuthorizationHeaderValue { get; }
+    /// <summary>Gets where each attempt's <c>Authorization</c> value comes from.</summary>
+    public CruxAuthorization Authorization { get; }
 
     public TimeSpan AttemptTimeout { get; }
 
@@ -59,5 +57,7 @@ internal sealed class CruxClientSettings
 
     /// <summary>Replaces the token wherever it appears in text that came from outside (a server echoing it back).</summary>
     public string? Redact(string? text) =>
-        text is null || text.IndexOf(Token, StringComparison.Ordinal) < 0 ? text : text.Replace(Token, "***");
+        text is null || Authorization.CurrentToken is not { Length: > 0 } token || text.IndexOf(token, StringComparison.Ordinal) < 0
+            ? text
+            : text.Replace(token, "***");
 }

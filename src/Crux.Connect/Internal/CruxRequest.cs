@@ -35,11 +35,11 @@ internal readonly struct CruxRequest
 
     public int PermissionCount { get; init; }
 
-    public HttpRequestMessage CreateMessage(CruxClientSettings settings)
+    public HttpRequestMessage CreateMessage(string authorizationHeaderValue)
     {
         var message = new HttpRequestMessage(Method, Uri);
         HttpRequestHeaders headers = message.Headers;
-        headers.TryAddWithoutValidation("Authorization", settings.AuthorizationHeaderValue);
+        headers.TryAddWithoutValidation("Authorization", authorizationHeaderValue);
         headers.TryAddWithoutValidation("Accept", "application/json");
         headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
         if (Body is not null)

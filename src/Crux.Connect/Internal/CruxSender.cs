@@ -10,7 +10,38 @@ namespace Crux.Connect.Internal;
 /// </summary>
 internal static class CruxSender
 {
-    public static async Task<TResult> SendAsync<TResult>(
+    public static Task<TResult> SendAsync<TResult>(
+        HttpClient httpClient,
+        CruxClientCore core,
+        CruxRequest request,
+        Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
+        CancellationToken cancellationToken) =>
+        core.Settings.Authorization.CanRefresh
+            ? SendWithRefreshAsync(httpClient, core, request, readSuccess, cancellationToken)
+            : SendOnceAsync(httpClient, core, request, readSuccess, cancellationToken);
+
+    private static async Task<TResult> SendWithRefreshAsync<TResult>(
+        HttpClient httpClient,
+        CruxClientCore core,
+        CruxRequest request,
+        Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
+        CancellationToken cancellationToken)
+    {
+        CruxAuthorization authorization = core.Settings.Authorization;
+        string used = await authorization.GetHeaderValueAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendOnceAsync(httpClient, core, request, readSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CruxAuthenticationException)
+        {
+            // A token that expired or was revoked: obtain a new one and try once more; a second 401 is final.
+            await authorization.InvalidateAsync(used, cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync(httpClient, core, request, readSuccess, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<TResult> SendOnceAsync<TResult>(
         HttpClient httpClient,
         CruxClientCore core,
         CruxRequest request,
@@ -51,7 +82,11 @@ internal static class CruxSender
         CancellationToken cancellationToken)
     {
         CruxClientSettings settings = core.Settings;
-        using HttpRequestMessage message = request.CreateMessage(settings);
+        ValueTask<string> pendingAuthorization = settings.Authorization.GetHeaderValueAsync(cancellationToken);
+        string authorization = pendingAuthorization.IsCompletedSuccessfully
+            ? pendingAuthorization.Result
+            : await pendingAuthorization.ConfigureAwait(false);
+        using HttpRequestMessage message = request.CreateMessage(authorization);
         try
         {
             // Headers only: the body is read by us, with a cap, so a huge answer is never buffered whole.

@@ -1,0 +1,20 @@
+namespace Crux.Connect.Internal;
+
+/// <summary>
+/// Supplies the <c>Authorization</c> header value of each attempt. The fixed-token case answers
+/// synchronously with a value prepared once; providers that can obtain a new token (a login, a vault)
+/// say so through <see cref="CanRefresh"/>, and the sender asks them once per call after a 401.
+/// </summary>
+internal abstract class CruxAuthorization
+{
+    /// <summary>Gets whether a 401 may be cured by <see cref="InvalidateAsync"/> and one more try.</summary>
+    public abstract bool CanRefresh { get; }
+
+    /// <summary>Gets the secret, for redacting it from text that came back from the server; <see langword="null"/> if not known yet.</summary>
+    public abstract string? CurrentToken { get; }
+
+    public abstract ValueTask<string> GetHeaderValueAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets the header value the server rejected, so the next call obtains a new one.</summary>
+    public abstract ValueTask InvalidateAsync(string rejectedHeaderValue, CancellationToken cancellationToken);
+}
