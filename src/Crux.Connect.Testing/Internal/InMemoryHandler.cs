@@ -66,7 +66,11 @@ internal sealed class InMemoryHandler(CruxSimulator simulator) : HttpMessageHand
 
         foreach (var (name, value) in answer.Headers)
         {
-            response.Headers.TryAddWithoutValidation(name, value);
+            // Allow, like Content-Type, is a content header in System.Net.Http and is refused on the response itself.
+            if (!response.Headers.TryAddWithoutValidation(name, value))
+            {
+                response.Content.Headers.TryAddWithoutValidation(name, value);
+            }
         }
 
         return response;
