@@ -56,7 +56,8 @@ internal static class KestrelDoor
             response.Headers.Append(name, value);
         }
 
-        if (answer.Body.Length > 0)
+        // HEAD answers carry the headers only; writing a body there is a protocol error.
+        if (answer.Body.Length > 0 && !HttpMethods.IsHead(request.Method))
         {
             response.ContentType = answer.ContentType;
             response.ContentLength = answer.Body.Length;
