@@ -4,7 +4,7 @@ using Crux.Connect.Testing.Internal;
 namespace Crux.Connect.Testing;
 
 /// <summary>Makes a simulator misbehave the way real networks and proxies do. Queued faults
-/// (<see cref="FailNext"/>, <see cref="DropNext"/>, <see cref="StallNext"/>) are taken first, in the order they were
+/// (<see cref="FailNext(int, HttpStatusCode, TimeSpan?, string?)"/>, <see cref="DropNext"/>, <see cref="StallNext"/>) are taken first, in the order they were
 /// queued; then random faults; then the rate limiter; only then do the API rules run. Thread-safe.</summary>
 public sealed class CruxFaultInjector
 {
@@ -76,6 +76,16 @@ public sealed class CruxFaultInjector
         Enqueue(count, new FaultPlan(CruxFaultKind.Status, status, retryAfter, body ?? """{"detail":"Simulated failure."}""", TimeSpan.Zero));
     }
 
+    /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/> and a <c>Retry-After</c>
+    /// given as an HTTP date (RFC 1123, e.g. <c>Wed, 21 Oct 2026 07:28:00 GMT</c>), the other form the header may take.</summary>
+    /// <param name="count">How many requests, at least 1.</param>
+    /// <param name="status">The status to answer, e.g. 429.</param>
+    /// <param name="retryAt">The date sent in <c>Retry-After</c>.</param>
+    /// <param name="body">The body, as in <see cref="FailNext(int, HttpStatusCode, TimeSpan?, string?)"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1.</exception>
+    public void FailNext(int count, HttpStatusCode status, DateTimeOffset retryAt, string? body = null) =>
+        Enqueue(count, new FaultPlan(CruxFaultKind.Status, status, null, body ?? """{"detail":"Simulated failure."}""", TimeSpan.Zero) { RetryAt = retryAt });
+
     /// <summary>Drops the connection of the next <paramref name="count"/> requests with no answer: in memory the handler
     /// throws an <see cref="HttpRequestException"/> wrapping an <see cref="IOException"/>; over HTTP the connection is aborted.</summary>
     /// <param name="count">How many requests, at least 1.</param>
@@ -99,7 +109,7 @@ public sealed class CruxFaultInjector
     /// <param name="kinds">The kinds to mix, picked with equal chance; none means <see cref="CruxFaultKind.ServiceUnavailable"/>,
     /// <see cref="CruxFaultKind.TooManyRequests"/>, <see cref="CruxFaultKind.Drop"/> and <see cref="CruxFaultKind.Stall"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is outside 0 to 1.</exception>
-    /// <exception cref="ArgumentException"><paramref name="kinds"/> holds <see cref="CruxFaultKind.Status"/>, which needs a status (use <see cref="FailNext"/>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="kinds"/> holds <see cref="CruxFaultKind.Status"/>, which needs a status (use <see cref="FailNext(int, HttpStatusCode, TimeSpan?, string?)"/>).</exception>
     public void SetRandomFaults(double rate, int seed, params CruxFaultKind[] kinds)
     {
         ArgumentNullException.ThrowIfNull(kinds);

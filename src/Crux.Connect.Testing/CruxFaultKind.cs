@@ -3,7 +3,7 @@ namespace Crux.Connect.Testing;
 /// <summary>The kinds of fault a <see cref="CruxFaultInjector"/> injects and counts.</summary>
 public enum CruxFaultKind
 {
-    /// <summary>An answer with the status chosen in <see cref="CruxFaultInjector.FailNext"/>.</summary>
+    /// <summary>An answer with the status chosen in <see cref="CruxFaultInjector.FailNext(int, System.Net.HttpStatusCode, TimeSpan?, string?)"/>.</summary>
     Status,
 
     /// <summary>503 Service Unavailable (a random fault).</summary>

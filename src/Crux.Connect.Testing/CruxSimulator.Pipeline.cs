@@ -52,6 +52,11 @@ public sealed partial class CruxSimulator
         var trimmed = (plan.Body ?? string.Empty).TrimStart();
         var contentType = trimmed.StartsWith('{') || trimmed.StartsWith('[') ? SimResponse.JsonContentType : "text/html; charset=utf-8";
         var response = new SimResponse(plan.Status, body, contentType);
+        if (plan.RetryAt is { } retryAt)
+        {
+            return response.WithHeader("Retry-After", retryAt.ToUniversalTime().ToString("R", CultureInfo.InvariantCulture));
+        }
+
         return plan.RetryAfter is { } retryAfter ? response.WithHeader("Retry-After", Seconds(retryAfter)) : response;
     }
 

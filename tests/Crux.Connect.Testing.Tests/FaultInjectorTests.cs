@@ -34,6 +34,21 @@ public sealed class FaultInjectorTests
 
     [Theory]
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
+    public async Task FailNext_RetryAtDate_SendsRetryAfterAsHttpDate(Door door)
+    {
+        await using var h = await Harness.StartAsync(door);
+        var at = new DateTimeOffset(2026, 10, 21, 7, 28, 0, TimeSpan.Zero);
+        h.Simulator.Faults.FailNext(1, HttpStatusCode.TooManyRequests, at);
+
+        using var response = await h.SendAsync(HttpMethod.Get, AllPermissions, h.Simulator.SupplierAdmin);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(at, response.Headers.RetryAfter!.Date);
+        Assert.Null(response.Headers.RetryAfter.Delta);
+    }
+
+    [Theory]
+    [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task FailNext_HtmlBody_AnswersHtmlAndChangesNothing(Door door)
     {
         await using var h = await Harness.StartAsync(door);
