@@ -14,7 +14,7 @@ internal static class ResponseParsers
         using BoundedBody body = await BoundedBody.ReadAsync(response.Content, BoundedBody.SuccessBodyLimit, cancellationToken).ConfigureAwait(false);
         if (body.IsTruncated)
         {
-            throw Invalid(response, request, settings, $"the body is larger than {BoundedBody.SuccessBodyLimit / (1024 * 1024)} MiB", null, null);
+            throw Invalid(response, request, settings, $"the body is larger than {BoundedBody.SuccessBodyLimit / (1024 * 1024)} MiB", body.GetText(BoundedBody.ErrorBodyLimit), null);
         }
 
         if (body.Length == 0)
