@@ -1,3 +1,4 @@
+using Crux.Connect.Authentication;
 using Crux.Connect.Internal;
 using Microsoft.Extensions.Logging;
 
@@ -39,7 +40,9 @@ public class CruxClient
     {
         Guard.NotNull(httpClient);
         CruxClientSettings settings = CruxClientSettings.Create(options, nameof(options));
-        _organizationUsers = new OrganizationUsersClient(httpClient, new CruxClientCore(settings, loggerFactory, timeProvider));
+        var core = new CruxClientCore(settings, loggerFactory, timeProvider);
+        CruxAuthentication.Attach(core, () => httpClient, loggerFactory);
+        _organizationUsers = new OrganizationUsersClient(httpClient, core);
     }
 
     /// <summary>Initializes a new instance of the <see cref="CruxClient"/> class for mocking.</summary>

@@ -20,12 +20,41 @@ public class CruxClientOptions
     /// <value>The default value is <see cref="CruxEnvironments.Sandbox"/>.</value>
     public Uri BaseAddress { get; set; } = CruxEnvironments.Sandbox;
 
+    /// <summary>The default of <see cref="PermissionCatalogLifetime"/>: 10 minutes.</summary>
+    public static readonly TimeSpan DefaultPermissionCatalogLifetime = TimeSpan.FromMinutes(10);
+
     /// <summary>
-    /// Gets or sets the API token, sent as <c>Authorization: Token &lt;token&gt;</c>. Required.
+    /// Gets or sets the API token, sent as <c>Authorization: Token &lt;token&gt;</c>. Required unless
+    /// <see cref="Credentials"/> or <see cref="TokenProvider"/> is set instead (exactly one of the three).
     /// It is never written to logs, exceptions, traces or <see cref="ToString"/>.
     /// </summary>
-    /// <value>The default value is <see langword="null"/>, which fails validation.</value>
+    /// <value>The default value is <see langword="null"/>, which fails validation when nothing else is set.</value>
     public string? ApiToken { get; set; }
+
+    /// <summary>
+    /// Gets or sets a user name and password to log in with instead of an <see cref="ApiToken"/>: the client calls
+    /// <c>POST /organizations/user-login/</c> on first use (once, however many calls start together), caches the token,
+    /// and logs in again once when the server answers 401. Refused credentials raise <see cref="CruxAuthenticationException"/>.
+    /// The password is never written to logs, exceptions, traces or <see cref="ToString"/>.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public CruxCredentials? Credentials { get; set; }
+
+    /// <summary>
+    /// Gets or sets where tokens come from instead of an <see cref="ApiToken"/> (a vault, your own login). Under
+    /// <c>AddCruxConnect</c>, an <see cref="ICruxTokenProvider"/> registered in the container is used when neither
+    /// <see cref="ApiToken"/>, <see cref="Credentials"/> nor this property is set.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public ICruxTokenProvider? TokenProvider { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long the permission catalog that resolves names to uuids (for the overloads that take
+    /// permission names) is reused before it is read again. A name missing from the catalog also causes a fresh read.
+    /// <see cref="TimeSpan.Zero"/> reads it for every call; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> never expires it.
+    /// </summary>
+    /// <value>The default value is 10 minutes.</value>
+    public TimeSpan PermissionCatalogLifetime { get; set; } = DefaultPermissionCatalogLifetime;
 
     /// <summary>Gets or sets the path style of the API.</summary>
     /// <value>The default value is <see cref="CruxApiVersion.V1"/>.</value>
@@ -52,9 +81,12 @@ public class CruxClientOptions
     /// <summary>Gets problems found while binding configuration, reported by validation at start-up.</summary>
     internal List<string> BindingErrors { get; } = new();
 
-    /// <summary>Returns the settings with the token redacted.</summary>
+    /// <summary>Returns the settings with the token and the password redacted.</summary>
     /// <returns>A description of the settings that is safe to log.</returns>
     public override string ToString() =>
         $"BaseAddress = {BaseAddress}, ApiToken = {(string.IsNullOrEmpty(ApiToken) ? "(none)" : "***")}, " +
-        $"ApiVersion = {ApiVersion}, AttemptTimeout = {AttemptTimeout}, Timeout = {Timeout}, Retry = {{ {Retry} }}";
+        (Credentials is null ? string.Empty : $"Credentials = {{ {Credentials} }}, ") +
+        (TokenProvider is null ? string.Empty : $"TokenProvider = {TokenProvider.GetType().Name}, ") +
+        $"ApiVersion = {ApiVersion}, AttemptTimeout = {AttemptTimeout}, Timeout = {Timeout}, Retry = {{ {Retry} }}, " +
+        $"PermissionCatalogLifetime = {PermissionCatalogLifetime}";
 }

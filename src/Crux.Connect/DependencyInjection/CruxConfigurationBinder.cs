@@ -29,6 +29,19 @@ internal static class CruxConfigurationBinder
             options.ApiToken = token;
         }
 
+        IConfigurationSection credentials = section.GetSection(nameof(CruxClientOptions.Credentials));
+        string? username = credentials[nameof(CruxCredentials.Username)];
+        string? password = credentials[nameof(CruxCredentials.Password)];
+        if (!string.IsNullOrWhiteSpace(username) && !string.IsNullOrWhiteSpace(password))
+        {
+            options.Credentials = new CruxCredentials(username!, password!);
+        }
+        else if (!string.IsNullOrWhiteSpace(username) || !string.IsNullOrWhiteSpace(password))
+        {
+            // Which key is missing, never the value of the one that is present.
+            options.BindingErrors.Add("Configuration keys 'Credentials:Username' and 'Credentials:Password' must be set together.");
+        }
+
         if (section[nameof(CruxClientOptions.ApiVersion)] is { Length: > 0 } version)
         {
             if (Enum.TryParse(version, ignoreCase: true, out CruxApiVersion apiVersion))
@@ -43,6 +56,7 @@ internal static class CruxConfigurationBinder
 
         BindTimeSpan(section, nameof(CruxClientOptions.AttemptTimeout), options, static (o, v) => o.AttemptTimeout = v);
         BindTimeSpan(section, nameof(CruxClientOptions.Timeout), options, static (o, v) => o.Timeout = v);
+        BindTimeSpan(section, nameof(CruxClientOptions.PermissionCatalogLifetime), options, static (o, v) => o.PermissionCatalogLifetime = v);
 
         IConfigurationSection retry = section.GetSection(nameof(CruxClientOptions.Retry));
         if (retry[nameof(CruxRetryOptions.MaxRetries)] is { Length: > 0 } maxRetries)

@@ -1,4 +1,5 @@
 using Crux.Connect;
+using Crux.Connect.Authentication;
 using Crux.Connect.DependencyInjection;
 using Crux.Connect.Internal;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,9 @@ public static class CruxConnectServiceCollectionExtensions
     /// <see cref="HttpClient"/> from <c>IHttpClientFactory</c>. The options are validated at start-up
     /// (<c>ValidateOnStart</c>), so a bad configuration fails before the first call. Retries and timeouts live
     /// inside the client: do not add a second retry handler to the returned builder.
+    /// To take tokens from elsewhere (a vault), register an <see cref="ICruxTokenProvider"/> in the container (before or
+    /// after this call) and leave <see cref="CruxClientOptions.ApiToken"/> and <see cref="CruxClientOptions.Credentials"/>
+    /// unset, or set <see cref="CruxClientOptions.TokenProvider"/> in <paramref name="configure"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, e.g. <c>o =&gt; o.ApiToken = token</c>.</param>
@@ -36,7 +40,9 @@ public static class CruxConnectServiceCollectionExtensions
     /// Registers the SDK like <see cref="AddCruxConnect(IServiceCollection, Action{CruxClientOptions})"/>, with options
     /// bound from a configuration section, e.g. <c>builder.Configuration.GetSection("CruxConnect")</c>, holding
     /// <c>BaseAddress</c>, <c>ApiToken</c>, <c>ApiVersion</c>, <c>AttemptTimeout</c>, <c>Timeout</c>,
-    /// <c>Retry:MaxRetries</c>, <c>Retry:BaseDelay</c> and <c>Retry:MaxDelay</c>. Binding is reflection-free.
+    /// <c>Retry:MaxRetries</c>, <c>Retry:BaseDelay</c> and <c>Retry:MaxDelay</c>; instead of <c>ApiToken</c>, <c>Credentials:Username</c>
+    /// and <c>Credentials:Password</c> to log in; and <c>PermissionCatalogLifetime</c>. Binding is reflection-free. An
+    /// <see cref="ICruxTokenProvider"/> registered in the container is used when neither <c>ApiToken</c> nor credentials are configured.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section itself.</param>
@@ -53,14 +59,32 @@ public static class CruxConnectServiceCollectionExtensions
     private static IHttpClientBuilder AddCore(IServiceCollection services)
     {
         services.AddOptions<CruxClientOptions>().ValidateOnStart();
+
+        // A token provider registered in the container (a vault client) is the fallback way of authenticating.
+        services.AddOptions<CruxClientOptions>().PostConfigure<IServiceProvider>(static (options, provider) =>
+        {
+            if (string.IsNullOrEmpty(options.ApiToken) && options.Credentials is null && options.TokenProvider is null)
+            {
+                options.TokenProvider = provider.GetService<ICruxTokenProvider>();
+            }
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CruxClientOptions>, CruxClientOptionsValidator>());
 
         // Built once per container: the options snapshot and the resilience pipeline are shared by the
         // short-lived typed clients IHttpClientFactory hands out.
-        services.TryAddSingleton(static provider => new CruxClientCore(
-            CruxClientSettings.Create(provider.GetRequiredService<IOptions<CruxClientOptions>>().Value, "options"),
-            provider.GetService<ILoggerFactory>(),
-            provider.GetService<TimeProvider>()));
+        services.TryAddSingleton(static provider =>
+        {
+            ILoggerFactory? loggerFactory = provider.GetService<ILoggerFactory>();
+            var core = new CruxClientCore(
+                CruxClientSettings.Create(provider.GetRequiredService<IOptions<CruxClientOptions>>().Value, "options"),
+                loggerFactory,
+                provider.GetService<TimeProvider>());
+
+            // The login gets a fresh client from the factory each time, so handler rotation applies to it too.
+            IHttpClientFactory httpClientFactory = provider.GetRequiredService<IHttpClientFactory>();
+            CruxAuthentication.Attach(core, () => httpClientFactory.CreateClient(HttpClientName), loggerFactory);
+            return core;
+        });
 
         IHttpClientBuilder builder = services.AddHttpClient(HttpClientName);
         builder.AddTypedClient(

@@ -1,3 +1,5 @@
+using Crux.Connect.Authentication;
+
 namespace Crux.Connect.Internal;
 
 /// <summary>
@@ -14,7 +16,8 @@ internal sealed class CruxClientSettings
         BasePath = BaseUri.AbsolutePath;
         ApiVersion = options.ApiVersion;
         OrganizationsPrefix = BaseAddress + (options.ApiVersion == CruxApiVersion.Timpanogos ? "timp/organizations/" : "organizations/");
-        Authorization = new FixedTokenAuthorization(options.ApiToken!);
+        Authorization = CruxAuthentication.CreateAuthorization(options);
+        PermissionCatalog = new PermissionCatalogCache(options.PermissionCatalogLifetime);
         AttemptTimeout = options.AttemptTimeout;
         Timeout = options.Timeout;
         MaxRetries = options.Retry.MaxRetries;
@@ -36,7 +39,10 @@ internal sealed class CruxClientSettings
     public string OrganizationsPrefix { get; }
 
     /// <summary>Gets where each attempt's <c>Authorization</c> value comes from.</summary>
-    public CruxAuthorization Authorization { get; }
+    public CruxAuthorization Authorization { get; private set; }
+
+    /// <summary>Gets the cached name → uuid catalog of the by-name overloads, shared like the rest of the snapshot.</summary>
+    public PermissionCatalogCache PermissionCatalog { get; }
 
     public TimeSpan AttemptTimeout { get; }
 
@@ -53,6 +59,14 @@ internal sealed class CruxClientSettings
         Guard.NotNull(options, paramName);
         CruxOptionsValidation.ThrowIfInvalid(options, paramName);
         return new CruxClientSettings(options);
+    }
+
+    /// <summary>A copy with another authorization (the login request's own, which sends no token); every other setting is shared.</summary>
+    public CruxClientSettings WithAuthorization(CruxAuthorization authorization)
+    {
+        var copy = (CruxClientSettings)MemberwiseClone();
+        copy.Authorization = authorization;
+        return copy;
     }
 
     /// <summary>Replaces the token wherever it appears in text that came from outside (a server echoing it back).</summary>

@@ -21,7 +21,7 @@ internal static class CruxOptionsValidation
         }
 
         ValidateBaseAddress(options.BaseAddress, errors);
-        ValidateToken(options.ApiToken, errors);
+        ValidateAuthentication(options, errors);
 
         if (options.ApiVersion is not (CruxApiVersion.V1 or CruxApiVersion.Timpanogos))
         {
@@ -31,6 +31,7 @@ internal static class CruxOptionsValidation
         ValidateTimeout(nameof(CruxClientOptions.AttemptTimeout), options.AttemptTimeout, errors);
         ValidateTimeout(nameof(CruxClientOptions.Timeout), options.Timeout, errors);
         ValidateRetry(options.Retry, errors);
+        ValidateCatalogLifetime(options.PermissionCatalogLifetime, errors);
         return errors;
     }
 
@@ -92,15 +93,46 @@ internal static class CruxOptionsValidation
         }
     }
 
-    private static void ValidateToken(string? token, List<string> errors)
+    /// <summary>Exactly one way of authenticating: a fixed token, credentials to log in with, or a token provider.</summary>
+    private static void ValidateAuthentication(CruxClientOptions options, List<string> errors)
     {
-        if (string.IsNullOrEmpty(token))
+        string? token = options.ApiToken;
+        var ways = new List<string>(3);
+        if (!string.IsNullOrEmpty(token))
         {
-            errors.Add("ApiToken is required.");
+            ways.Add(nameof(CruxClientOptions.ApiToken));
         }
-        else if (!IsValidToken(token!))
+
+        if (options.Credentials is not null)
+        {
+            ways.Add(nameof(CruxClientOptions.Credentials));
+        }
+
+        if (options.TokenProvider is not null)
+        {
+            ways.Add(nameof(CruxClientOptions.TokenProvider));
+        }
+
+        if (ways.Count == 0)
+        {
+            errors.Add("ApiToken is required (or set Credentials or TokenProvider instead).");
+        }
+        else if (ways.Count > 1)
+        {
+            errors.Add($"Set exactly one way of authenticating; {string.Join(" and ", ways)} are all set.");
+        }
+
+        if (!string.IsNullOrEmpty(token) && !IsValidToken(token!))
         {
             errors.Add("ApiToken contains characters that are not allowed in an HTTP header (control characters such as CR or LF, spaces, or non-ASCII characters).");
+        }
+    }
+
+    private static void ValidateCatalogLifetime(TimeSpan value, List<string> errors)
+    {
+        if (value != System.Threading.Timeout.InfiniteTimeSpan && (value < TimeSpan.Zero || value > MaxTimeout))
+        {
+            errors.Add($"PermissionCatalogLifetime must be between 0 and 1 day, or Timeout.InfiniteTimeSpan; it is {value}.");
         }
     }
 

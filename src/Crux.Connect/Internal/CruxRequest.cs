@@ -39,7 +39,12 @@ internal readonly struct CruxRequest
     {
         var message = new HttpRequestMessage(Method, Uri);
         HttpRequestHeaders headers = message.Headers;
-        headers.TryAddWithoutValidation("Authorization", authorizationHeaderValue);
+        if (authorizationHeaderValue.Length != 0)
+        {
+            // Empty only for the login request, which has no token to send yet.
+            headers.TryAddWithoutValidation("Authorization", authorizationHeaderValue);
+        }
+
         headers.TryAddWithoutValidation("Accept", "application/json");
         headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
         if (Body is not null)

@@ -9,7 +9,7 @@ namespace Crux.Connect;
 /// Obtain it from <see cref="CruxClient.OrganizationUsers"/> or, after <c>AddCruxConnect</c>, from the container.
 /// Thread-safe. Every method is virtual so it can be mocked.
 /// </summary>
-public class OrganizationUsersClient
+public partial class OrganizationUsersClient
 {
     private static readonly HttpMethod Patch = new("PATCH");
 

@@ -9,6 +9,8 @@ namespace Crux.Connect.Internal.Json;
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(List<PermissionDto>))]
 [JsonSerializable(typeof(UserPermissionsDto))]
+[JsonSerializable(typeof(LoginRequestDto))]
+[JsonSerializable(typeof(LoginResponseDto))]
 internal sealed partial class CruxJsonContext : JsonSerializerContext
 {
 }

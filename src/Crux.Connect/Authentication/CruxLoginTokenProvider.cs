@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text.Json;
+using Crux.Connect.Internal;
+using Crux.Connect.Internal.Json;
+
+namespace Crux.Connect.Authentication;
+
+/// <summary>
+/// The <see cref="CruxClientOptions.Credentials"/> case: logs in with <c>POST /organizations/user-login/</c> on first
+/// use, caches the token, and logs in again after the server rejects it. Concurrent first calls share one login: the
+/// lock is taken only while no token is cached, and whoever gets it second finds the token the first one stored.
+/// </summary>
+internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
+{
+    private readonly SemaphoreSlim _loginLock = new(1, 1);
+    private string? _token;
+    private Func<HttpClient>? _httpClients;
+    private CruxClientCore? _loginCore;
+    private int _loginCount;
+
+    public CruxLoginTokenProvider(CruxCredentials credentials)
+    {
+        Credentials = credentials;
+    }
+
+    public CruxCredentials Credentials { get; }
+
+    /// <summary>Gets how many logins succeeded, for tests and diagnostics.</summary>
+    public int LoginCount => Volatile.Read(ref _loginCount);
+
+    public void Attach(Func<HttpClient> httpClients, CruxClientCore loginCore)
+    {
+        _httpClients = httpClients;
+        _loginCore = loginCore;
+    }
+
+    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        string? token = Volatile.Read(ref _token);
+        return token is not null ? new ValueTask<string>(token) : new ValueTask<string>(LoginOnceAsync(cancellationToken));
+    }
+
+    public ValueTask InvalidateAsync(string rejectedToken, CancellationToken cancellationToken)
+    {
+        // Only the token that was rejected is dropped: when several calls report the same stale token, the first
+        // one's re-login must not be thrown away by the others.
+        Interlocked.CompareExchange(ref _token, null, rejectedToken);
+        return default;
+    }
+
+    /// <summary>Never the password (nor the token).</summary>
+    public override string ToString() => $"CruxLoginTokenProvider({Credentials})";
+
+    private async Task<string> LoginOnceAsync(CancellationToken cancellationToken)
+    {
+        await _loginLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Volatile.Read(ref _token) is { } token)
+            {
+                return token;
+            }
+
+            string fresh = await LoginAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _token, fresh);
+            Interlocked.Increment(ref _loginCount);
+            return fresh;
+        }
+        finally
+        {
+            _loginLock.Release();
+        }
+    }
+
+    private async Task<string> LoginAsync(CancellationToken cancellationToken)
+    {
+        CruxClientCore core = _loginCore ?? throw new CruxException("The login provider is not attached to a client.");
+        HttpClient httpClient = _httpClients!();
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(
+            new LoginRequestDto { Username = Credentials.Username, Password = Credentials.Password },
+            CruxJsonContext.Default.LoginRequestDto);
+        try
+        {
+            // Not idempotent: a login is retried only when it provably never reached the server.
+            var request = new CruxRequest("Login", HttpMethod.Post, CruxPaths.UserLogin(core.Settings), body, isIdempotent: false);
+            return await CruxSender.SendAsync(httpClient, core, request, ReadTokenAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CruxApiException exception) when (exception.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
+        {
+            // DRF answers bad credentials with 400 non_field_errors; to the caller that is an authentication failure.
+            throw new CruxAuthenticationException(
+                $"Login as '{Credentials.Username}' was refused (the server answered {(int)exception.StatusCode}): {exception.Detail ?? FirstFieldError(exception) ?? "no reason given"}",
+                exception.Detail,
+                exception.FieldErrors,
+                exception.ResponseBody,
+                exception.RequestId);
+        }
+        finally
+        {
+            // The password should not outlive the request in memory longer than it must.
+            Array.Clear(body, 0, body.Length);
+        }
+    }
+
+    private static async ValueTask<string> ReadTokenAsync(
+        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
+    {
+        LoginResponseDto dto = await ResponseParsers.ReadJsonAsync(response, CruxJsonContext.Default.LoginResponseDto, request, settings, cancellationToken).ConfigureAwait(false);
+        if (dto.AuthToken is not { Length: > 0 } token || !CruxOptionsValidation.IsValidToken(token))
+        {
+            // The body is left out: it may carry a token, however malformed.
+            throw new CruxInvalidResponseException(
+                $"Crux Connect answered {(int)response.StatusCode} to {request.Operation} {request.Method.Method} {request.PathForDisplay(settings)}, but the body has no usable \"auth_token\".",
+                response.StatusCode);
+        }
+
+        return token;
+    }
+
+    private static string? FirstFieldError(CruxApiException exception)
+    {
+        foreach (KeyValuePair<string, IReadOnlyList<string>> field in exception.FieldErrors)
+        {
+            if (field.Value.Count > 0)
+            {
+                return field.Value[0];
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,43 @@
+namespace Crux.Connect;
+
+/// <summary>
+/// A bulk operation was cancelled by the caller's token. As everywhere in .NET, cancellation raises an
+/// <see cref="OperationCanceledException"/>; this one also says what was done. No new user is started once the token is
+/// cancelled, and the changes in flight are abandoned: their users are in <see cref="PendingUserUuids"/>, with the ones
+/// never started. Running the operation again for those is safe (adding or removing a permission twice is not an error).
+/// </summary>
+public sealed class CruxBulkCanceledException : OperationCanceledException
+{
+    /// <summary>Initializes a new instance of the <see cref="CruxBulkCanceledException"/> class.</summary>
+    /// <param name="progress">Where the operation stood when it stopped.</param>
+    /// <param name="pendingUserUuids">The users whose change was not finished.</param>
+    /// <param name="cancellationToken">The token that was cancelled.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="progress"/> or <paramref name="pendingUserUuids"/> is <see langword="null"/>.</exception>
+    public CruxBulkCanceledException(CruxBulkProgress progress, IReadOnlyList<Guid> pendingUserUuids, CancellationToken cancellationToken)
+        : base(Describe(progress, pendingUserUuids), cancellationToken)
+    {
+        Progress = progress;
+        PendingUserUuids = pendingUserUuids;
+    }
+
+    /// <summary>Gets where the operation stood when it stopped.</summary>
+    public CruxBulkProgress Progress { get; }
+
+    /// <summary>Gets the users whose change was not finished (never started, or abandoned in flight), in the order they were given.</summary>
+    public IReadOnlyList<Guid> PendingUserUuids { get; }
+
+    private static string Describe(CruxBulkProgress? progress, IReadOnlyList<Guid>? pendingUserUuids)
+    {
+        if (progress is null)
+        {
+            throw new ArgumentNullException(nameof(progress));
+        }
+
+        if (pendingUserUuids is null)
+        {
+            throw new ArgumentNullException(nameof(pendingUserUuids));
+        }
+
+        return $"The bulk operation was cancelled: {progress}; {pendingUserUuids.Count} users not finished.";
+    }
+}

@@ -1,0 +1,33 @@
+namespace Crux.Connect;
+
+/// <summary>
+/// Settings of one bulk operation, such as
+/// <see cref="OrganizationUsersClient.RemovePermissionsFromUsersAsync(IEnumerable{Guid}, IEnumerable{string}, CruxBulkOptions?, IProgress{CruxBulkProgress}?, CancellationToken)"/>.
+/// Read once when the operation starts.
+/// </summary>
+public sealed class CruxBulkOptions
+{
+    /// <summary>The default of <see cref="MaxConcurrency"/>: 4.</summary>
+    public const int DefaultMaxConcurrency = 4;
+
+    /// <summary>The largest <see cref="MaxConcurrency"/> accepted: 64.</summary>
+    public const int MaxConcurrencyLimit = 64;
+
+    /// <summary>The default of <see cref="MaxRateLimitRetries"/>: 10.</summary>
+    public const int DefaultMaxRateLimitRetries = 10;
+
+    /// <summary>Gets or sets how many users are changed at the same time, from 1 to <see cref="MaxConcurrencyLimit"/>.</summary>
+    /// <value>The default value is 4.</value>
+    public int MaxConcurrency { get; set; } = DefaultMaxConcurrency;
+
+    /// <summary>
+    /// Gets or sets how many times one user's change is tried again after a 429 (Too Many Requests), from 0 to 1,000.
+    /// These tries come on top of <see cref="CruxRetryOptions.MaxRetries"/>, which governs every other transient failure:
+    /// a 429 during a long bulk run says "slow down", not "this request is broken". Every 429 pauses every worker.
+    /// </summary>
+    /// <value>The default value is 10.</value>
+    public int MaxRateLimitRetries { get; set; } = DefaultMaxRateLimitRetries;
+
+    /// <inheritdoc />
+    public override string ToString() => $"MaxConcurrency = {MaxConcurrency}, MaxRateLimitRetries = {MaxRateLimitRetries}";
+}

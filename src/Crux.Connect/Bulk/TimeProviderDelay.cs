@@ -1,0 +1,12 @@
+namespace Crux.Connect.Bulk;
+
+/// <summary>A delay on the injected clock, on every target framework (tests advance a fake clock instead of sleeping).</summary>
+internal static class TimeProviderDelay
+{
+    public static Task DelayAsync(TimeProvider timeProvider, TimeSpan delay, CancellationToken cancellationToken) =>
+#if NET8_0_OR_GREATER
+        Task.Delay(delay, timeProvider, cancellationToken);
+#else
+        timeProvider.Delay(delay, cancellationToken);
+#endif
+}

@@ -1,0 +1,133 @@
+namespace Crux.Connect.Internal;
+
+/// <summary>
+/// The permission catalog of one client (one options snapshot), as a name → uuid map: uuids differ per environment,
+/// names do not. It is read through <see cref="OrganizationUsersClient.GetAllPermissionsAsync"/>, reused for the
+/// configured lifetime, and read again early when a caller asks for a name it lacks (a permission added since).
+/// Concurrent callers that find it stale share one read.
+/// </summary>
+internal sealed class PermissionCatalogCache
+{
+    private readonly TimeSpan _lifetime;
+    private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private Snapshot? _current;
+
+    public PermissionCatalogCache(TimeSpan lifetime)
+    {
+        _lifetime = lifetime;
+    }
+
+    /// <summary>Resolves names to uuids, in the caller's order, or throws <see cref="ArgumentException"/> naming the unknown and the valid ones.</summary>
+    public async Task<Guid[]> ResolveAsync(
+        string[] names,
+        Func<CancellationToken, Task<IReadOnlyList<Permission>>> readCatalog,
+        TimeProvider timeProvider,
+        string paramName,
+        CancellationToken cancellationToken)
+    {
+        Snapshot? snapshot = Volatile.Read(ref _current);
+        bool fresh = false;
+        if (snapshot is null || IsExpired(snapshot, timeProvider))
+        {
+            (snapshot, fresh) = await RefreshAsync(snapshot, readCatalog, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (snapshot.TryResolve(names, out Guid[] uuids, out List<string> unknown))
+        {
+            return uuids;
+        }
+
+        if (!fresh)
+        {
+            // A name we do not know may be a permission created after our read: read once more before refusing.
+            (snapshot, _) = await RefreshAsync(snapshot, readCatalog, timeProvider, cancellationToken, force: true).ConfigureAwait(false);
+            if (snapshot.TryResolve(names, out uuids, out unknown))
+            {
+                return uuids;
+            }
+        }
+
+        throw new ArgumentException(
+            $"Unknown permission name{(unknown.Count == 1 ? string.Empty : "s")}: {string.Join(", ", unknown.Select(static n => "'" + n + "'"))}. " +
+            $"Nothing was sent. The names this environment knows are: {string.Join(", ", snapshot.SortedNames)}.",
+            paramName);
+    }
+
+    /// <summary>Forgets the catalog, so the next call reads it again.</summary>
+    public void Clear() => Volatile.Write(ref _current, null);
+
+    private bool IsExpired(Snapshot snapshot, TimeProvider timeProvider) =>
+        _lifetime != Timeout.InfiniteTimeSpan && timeProvider.GetElapsedTime(snapshot.ReadAt) >= _lifetime;
+
+    private async Task<(Snapshot Snapshot, bool Fresh)> RefreshAsync(
+        Snapshot? seen,
+        Func<CancellationToken, Task<IReadOnlyList<Permission>>> readCatalog,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken,
+        bool force = false)
+    {
+        await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Someone else refreshed while we waited for the lock: theirs is as fresh as ours would be.
+            Snapshot? current = Volatile.Read(ref _current);
+            if (current is not null && !ReferenceEquals(current, seen) && (force || !IsExpired(current, timeProvider)))
+            {
+                return (current, true);
+            }
+
+            IReadOnlyList<Permission> permissions = await readCatalog(cancellationToken).ConfigureAwait(false);
+            var snapshot = new Snapshot(permissions, timeProvider.GetTimestamp());
+            Volatile.Write(ref _current, snapshot);
+            return (snapshot, true);
+        }
+        finally
+        {
+            _refreshLock.Release();
+        }
+    }
+
+    private sealed class Snapshot
+    {
+        private readonly Dictionary<string, Guid> _byName;
+
+        public Snapshot(IReadOnlyList<Permission> permissions, long readAt)
+        {
+            _byName = new Dictionary<string, Guid>(permissions.Count, StringComparer.Ordinal);
+            foreach (Permission permission in permissions)
+            {
+                // The first of two entries with one name wins, as the server listed it first.
+                if (!_byName.ContainsKey(permission.Name))
+                {
+                    _byName.Add(permission.Name, permission.Uuid);
+                }
+            }
+
+            SortedNames = _byName.Keys.OrderBy(static n => n, StringComparer.Ordinal).ToArray();
+            ReadAt = readAt;
+        }
+
+        public long ReadAt { get; }
+
+        public string[] SortedNames { get; }
+
+        public bool TryResolve(string[] names, out Guid[] uuids, out List<string> unknown)
+        {
+            uuids = new Guid[names.Length];
+            unknown = new List<string>(0);
+            for (int i = 0; i < names.Length; i++)
+            {
+                if (_byName.TryGetValue(names[i], out Guid uuid))
+                {
+                    uuids[i] = uuid;
+                }
+                else
+                {
+                    unknown.Add(names[i]);
+                }
+            }
+
+            return unknown.Count == 0;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics.CodeAnalysis;
+using Crux.Connect.Internal;
+
+// Overloads that differ in what they take (uuids or names, one user or many), each with the CancellationToken last and
+// optional, are the .NET pattern. The rule guards against adding optional parameters to a shipped method, which we
+// never do: a new need gets a new overload.
+[assembly: SuppressMessage(
+    "ApiDesign",
+    "RS0026:Do not add multiple public overloads with optional parameters",
+    Scope = "type",
+    Target = "~T:Crux.Connect.OrganizationUsersClient",
+    Justification = "Overloads by argument type with a trailing optional CancellationToken; shipped signatures are never extended.")]
+
+namespace Crux.Connect;
+
+public partial class OrganizationUsersClient
+{
+    private PermissionCatalogCache? _mockCatalog;
+
+    /// <summary>
+    /// Removes permissions, named (for example <see cref="CruxPermissionNames.EditOrgUsers"/>), from an organization user.
+    /// The names are resolved to this environment's uuids through <see cref="GetAllPermissionsAsync"/>; the catalog is
+    /// cached per client for <see cref="CruxClientOptions.PermissionCatalogLifetime"/> and read again when a name is missing
+    /// from it. Then it is <see cref="RemovePermissionsAsync(Guid, IEnumerable{Guid}, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="userUuid">The user whose permissions are removed.</param>
+    /// <param name="permissionNames">The names of the permissions to remove, compared ordinally (case-sensitive). Duplicates are sent once.</param>
+    /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
+    /// <returns>What was sent (the resolved uuids) and the success status the server answered.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>; <paramref name="permissionNames"/> is empty or holds
+    /// a null or blank name; or a name is not in this environment's catalog (the message lists the unknown names and the valid ones).
+    /// <see cref="ArgumentException.ParamName"/> names the argument. Nothing is removed.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
+    /// <exception cref="CruxApiException">The server answered with a failure status (reading the catalog or removing).</exception>
+    /// <exception cref="CruxInvalidResponseException">The catalog was not the documented JSON.</exception>
+    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
+    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    public virtual async Task<RemovePermissionsResult> RemovePermissionsAsync(
+        Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(userUuid);
+        string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
+        Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
+        return await RemovePermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds permissions, named (for example <see cref="CruxPermissionNames.ViewOrder"/>), to an organization user. Names are
+    /// resolved like <see cref="RemovePermissionsAsync(Guid, IEnumerable{string}, CancellationToken)"/> does; then it is
+    /// <see cref="AddPermissionsAsync(Guid, IEnumerable{Guid}, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="userUuid">The user who receives the permissions.</param>
+    /// <param name="permissionNames">The names of the permissions to add, compared ordinally (case-sensitive). Duplicates are sent once.</param>
+    /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
+    /// <returns>What was sent (the resolved uuids) and the success status the server answered.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>; <paramref name="permissionNames"/> is empty or holds
+    /// a null or blank name; or a name is not in this environment's catalog (the message lists the unknown names and the valid ones). Nothing is added.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
+    /// <exception cref="CruxApiException">The server answered with a failure status (reading the catalog or adding).</exception>
+    /// <exception cref="CruxInvalidResponseException">The catalog was not the documented JSON.</exception>
+    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
+    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    public virtual async Task<AddPermissionsResult> AddPermissionsAsync(
+        Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(userUuid);
+        string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
+        Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
+        return await AddPermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Resolves permission names to this environment's uuids, through the client's cached catalog (see
+    /// <see cref="CruxClientOptions.PermissionCatalogLifetime"/>). Useful to resolve once and reuse the uuids.
+    /// </summary>
+    /// <param name="permissionNames">The names, compared ordinally (case-sensitive). Duplicates are resolved once.</param>
+    /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The uuids, in the order of the first occurrence of each name.</returns>
+    /// <exception cref="ArgumentException"><paramref name="permissionNames"/> is empty or holds a null or blank name, or a name is not in
+    /// this environment's catalog (the message lists the unknown names and the valid ones).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
+    /// <exception cref="CruxApiException">The server answered with a failure status.</exception>
+    /// <exception cref="CruxInvalidResponseException">The catalog was not the documented JSON.</exception>
+    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
+    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    public virtual async Task<IReadOnlyList<Guid>> ResolvePermissionNamesAsync(
+        IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
+    {
+        string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
+        return await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<Guid[]> ResolveCoreAsync(string[] names, string paramName, CancellationToken cancellationToken)
+    {
+        // A mock that overrides GetAllPermissionsAsync alone still resolves names, with a cache of its own.
+        PermissionCatalogCache catalog = _core?.Settings.PermissionCatalog
+            ?? LazyInitializer.EnsureInitialized(ref _mockCatalog, static () => new PermissionCatalogCache(CruxClientOptions.DefaultPermissionCatalogLifetime))!;
+        return catalog.ResolveAsync(names, GetAllPermissionsAsync, _core?.TimeProvider ?? TimeProvider.System, paramName, cancellationToken);
+    }
+}
