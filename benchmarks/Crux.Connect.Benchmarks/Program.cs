@@ -1,1 +1,8 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+// Exit non-zero when a benchmark could not run (its [GlobalSetup] wire check threw, it crashed,
+// or the configuration was invalid), so CI's dry run catches it.
+IEnumerable<Summary> summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+bool failed = summaries.Any(static s => s.HasCriticalValidationErrors || s.Reports.Any(static r => !r.Success));
+return failed ? 1 : 0;
