@@ -93,7 +93,11 @@ public static class CruxConnectServiceCollectionExtensions
         // The SDK's own Timeout and AttemptTimeout govern; HttpClient's 100 s default must not cut in first.
         builder.ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
 
-        // IHttpClientFactory's logging must never print the Authorization value, at any level.
+        // IHttpClientFactory's logging must never print the Authorization value, at any level. Redaction alone is not
+        // enough: its Trace header records redact the message but carry the raw header values as structured state, which
+        // structured providers (OpenTelemetry, JSON console, Serilog) export. So its loggers are removed; the SDK's own
+        // "Crux.Connect" events cover every attempt. Redaction stays for anyone who adds the default logger back.
+        builder.RemoveAllLoggers();
         builder.RedactLoggedHeaders(static _ => true);
 
         services.TryAddTransient(static provider => provider.GetRequiredService<CruxClient>().OrganizationUsers);

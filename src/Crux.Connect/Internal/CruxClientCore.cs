@@ -1,3 +1,4 @@
+using Crux.Connect.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -15,7 +16,8 @@ internal sealed class CruxClientCore
     {
         Settings = settings;
         TimeProvider = timeProvider ?? TimeProvider.System;
-        Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Crux.Connect");
+        Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(CruxTelemetry.Name);
+        Diagnostics = new CruxClientDiagnostics(Logger, settings, TimeProvider);
         Pipeline = CruxResilience.Create(settings, TimeProvider, jitter ?? Jitter.Shared);
     }
 
@@ -24,6 +26,9 @@ internal sealed class CruxClientCore
     public TimeProvider TimeProvider { get; }
 
     public ILogger Logger { get; }
+
+    /// <summary>Gets the logger and the fixed tag values of this client's logs, traces and metrics.</summary>
+    public CruxClientDiagnostics Diagnostics { get; }
 
     public ResiliencePipeline Pipeline { get; }
 }

@@ -1,3 +1,4 @@
+using Crux.Connect.Diagnostics;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -20,6 +21,9 @@ internal static class CruxResilience
     /// <summary>The delay chosen by the retry predicate, handed to the delay generator.</summary>
     public static readonly ResiliencePropertyKey<TimeSpan> NextDelay = new("Crux.NextDelay");
 
+    /// <summary>The operation's telemetry, present only when something listens, for the retry strategy to report retries to.</summary>
+    public static readonly ResiliencePropertyKey<CruxOperationTelemetry> Telemetry = new("Crux.Telemetry");
+
     public static ResiliencePipeline Create(CruxClientSettings settings, TimeProvider timeProvider, Func<double> jitter)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider, Name = "Crux.Connect" };
@@ -37,6 +41,16 @@ internal static class CruxResilience
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args, settings, timeProvider, jitter)),
                 DelayGenerator = static args => new ValueTask<TimeSpan?>(
                     args.Context.Properties.TryGetValue(NextDelay, out TimeSpan delay) ? delay : TimeSpan.Zero),
+                OnRetry = static args =>
+                {
+                    // Called before the wait: the log, the activity event and the counter see the delay about to be waited.
+                    if (args.Context.Properties.TryGetValue(Telemetry, out CruxOperationTelemetry? telemetry))
+                    {
+                        telemetry.Retrying(args.Outcome.Exception, args.RetryDelay);
+                    }
+
+                    return default;
+                },
             });
         }
 

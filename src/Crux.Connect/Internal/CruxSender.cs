@@ -1,3 +1,4 @@
+using Crux.Connect.Diagnostics;
 using Polly;
 using Polly.Timeout;
 
@@ -49,6 +50,9 @@ internal static class CruxSender
         CancellationToken cancellationToken)
     {
         ResilienceContext context = ResilienceContextPool.Shared.Get(request.Operation, cancellationToken);
+
+        // Null unless a log level, an activity listener or an instrument is on: then telemetry costs nothing.
+        CruxOperationTelemetry? telemetry = core.Diagnostics.Start(request);
         try
         {
             context.Properties.Set(CruxResilience.StartedAt, core.TimeProvider.GetTimestamp());
@@ -57,16 +61,30 @@ internal static class CruxSender
                 context.Properties.Set(CruxResilience.NotIdempotent, true);
             }
 
-            return await core.Pipeline.ExecuteAsync(
-                static (ctx, state) => AttemptAsync(state.HttpClient, state.Core, state.Request, state.ReadSuccess, ctx.CancellationToken),
+            if (telemetry is not null)
+            {
+                context.Properties.Set(CruxResilience.Telemetry, telemetry);
+            }
+
+            TResult result = await core.Pipeline.ExecuteAsync(
+                static (ctx, state) => AttemptAsync(state.HttpClient, state.Core, state.Request, state.ReadSuccess, state.Telemetry, ctx.CancellationToken),
                 context,
-                new AttemptState<TResult>(httpClient, core, request, readSuccess)).ConfigureAwait(false);
+                new AttemptState<TResult>(httpClient, core, request, readSuccess, telemetry)).ConfigureAwait(false);
+            telemetry?.Succeeded();
+            return result;
         }
         catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new CruxTimeoutException(
+            var timeout = new CruxTimeoutException(
                 $"{request.Operation} {request.Method.Method} {request.PathForDisplay(core.Settings)} did not complete within {Describe(exception.Timeout, core.Settings)}.",
                 exception);
+            telemetry?.Failed(timeout, canceledByCaller: false);
+            throw timeout;
+        }
+        catch (Exception exception) when (telemetry is not null && telemetry.Failed(exception, cancellationToken.IsCancellationRequested))
+        {
+            // Unreachable: Failed records the failure and answers false, so the exception passes on untouched.
+            throw;
         }
         finally
         {
@@ -79,8 +97,10 @@ internal static class CruxSender
         CruxClientCore core,
         CruxRequest request,
         Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
+        CruxOperationTelemetry? telemetry,
         CancellationToken cancellationToken)
     {
+        telemetry?.AttemptStarting();
         CruxClientSettings settings = core.Settings;
         ValueTask<string> pendingAuthorization = settings.Authorization.GetHeaderValueAsync(cancellationToken);
         string authorization = pendingAuthorization.IsCompletedSuccessfully
@@ -90,9 +110,13 @@ internal static class CruxSender
         try
         {
             // Headers only: the body is read by us, with a cap, so a huge answer is never buffered whole.
+            // Redirects are the handler's business, and never carry the token: SocketsHttpHandler and HttpClientHandler
+            // (and .NET Framework's HttpWebRequest) drop Authorization before following any redirect, so a 3xx to another
+            // origin reaches it without credentials (pinned by RedirectTests). Crux paths are exact, so the SDK needs none.
             using HttpResponseMessage response = await httpClient
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             int status = (int)response.StatusCode;
+            telemetry?.AttemptAnswered(status);
             if (status is >= 200 and <= 299)
             {
                 return await readSuccess(response, request, settings, cancellationToken).ConfigureAwait(false);
@@ -146,12 +170,14 @@ internal static class CruxSender
             HttpClient httpClient,
             CruxClientCore core,
             CruxRequest request,
-            Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess)
+            Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
+            CruxOperationTelemetry? telemetry)
         {
             HttpClient = httpClient;
             Core = core;
             Request = request;
             ReadSuccess = readSuccess;
+            Telemetry = telemetry;
         }
 
         public HttpClient HttpClient { get; }
@@ -161,5 +187,7 @@ internal static class CruxSender
         public CruxRequest Request { get; }
 
         public Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> ReadSuccess { get; }
+
+        public CruxOperationTelemetry? Telemetry { get; }
     }
 }

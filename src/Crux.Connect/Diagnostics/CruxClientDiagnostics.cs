@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Crux.Connect.Internal;
+using Microsoft.Extensions.Logging;
+
+namespace Crux.Connect.Diagnostics;
+
+/// <summary>
+/// One client's logger and the tag values that never change for it (server address and port, boxed once).
+/// <see cref="Start"/> is the only thing the send path calls when nobody listens: it answers
+/// <see langword="null"/> without allocating.
+/// </summary>
+internal sealed class CruxClientDiagnostics
+{
+    public CruxClientDiagnostics(ILogger logger, CruxClientSettings settings, TimeProvider timeProvider)
+    {
+        Logger = logger;
+        Settings = settings;
+        TimeProvider = timeProvider;
+        ServerAddress = settings.BaseUri.Host;
+        ServerPort = settings.BaseUri.Port;
+    }
+
+    public ILogger Logger { get; }
+
+    public CruxClientSettings Settings { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public string ServerAddress { get; }
+
+    /// <summary>Gets the port, boxed once so tagging it allocates nothing per call.</summary>
+    public object ServerPort { get; }
+
+    /// <summary>
+    /// Starts observing one operation, or answers <see langword="null"/> when no log level we use is on, no
+    /// activity is sampled and no instrument is listened to: the common case of a client with no telemetry.
+    /// </summary>
+    public CruxOperationTelemetry? Start(in CruxRequest request)
+    {
+        Activity? activity = CruxTelemetry.Source.HasListeners()
+            ? CruxTelemetry.Source.StartActivity(request.Operation, ActivityKind.Client)
+            : null;
+
+        // Warning is the highest level we log at (a failure): if even that is off, logging needs nothing from us.
+        if (activity is null && !Logger.IsEnabled(LogLevel.Warning) && !CruxTelemetry.AnyMetricEnabled)
+        {
+            return null;
+        }
+
+        return new CruxOperationTelemetry(this, request, activity);
+    }
+}
