@@ -9,7 +9,7 @@ namespace Crux.Connect.Benchmarks;
 /// <summary>
 /// Client overhead of Remove User Permissions against the in-memory 204 handler: everything a
 /// call costs except the network. Every contender sends the same request (checked in setup).
-/// The SDK contender lives in RemovePermissionsBenchmarks.Sdk.cs (SdkBenchmarks.cs).
+/// The SDK contender lives in SdkBenchmarks.cs.
 /// </summary>
 [MemoryDiagnoser]
 [MinColumn, MedianColumn]
