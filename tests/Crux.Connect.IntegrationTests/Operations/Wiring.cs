@@ -1,0 +1,17 @@
+namespace Crux.Connect.IntegrationTests.Operations;
+
+/// <summary>How a test gets its <see cref="OrganizationUsersClient"/>: the ways an application wires the SDK.</summary>
+public enum Wiring
+{
+    /// <summary><c>new CruxClient(httpClient, options)</c> on a plain <see cref="HttpClient"/>, over loopback HTTP.</summary>
+    Constructor,
+
+    /// <summary><c>AddCruxConnect(o =&gt; ...)</c>, <see cref="OrganizationUsersClient"/> from the container, over loopback HTTP.</summary>
+    AddCruxConnect,
+
+    /// <summary><c>AddCruxConnect(configuration.GetSection("CruxConnect"))</c>, <see cref="CruxClient"/> from the container, over loopback HTTP.</summary>
+    AddCruxConnectFromConfiguration,
+
+    /// <summary><c>AddCruxConnect(...).ConfigurePrimaryHttpMessageHandler(() =&gt; sim.CreateHandler())</c>: no socket.</summary>
+    InMemoryHandler,
+}
