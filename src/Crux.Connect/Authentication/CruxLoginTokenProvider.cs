@@ -44,7 +44,13 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
     {
         // Only the token that was rejected is dropped: when several calls report the same stale token, the first
         // one's re-login must not be thrown away by the others.
-        Interlocked.CompareExchange(ref _token, null, rejectedToken);
+        string? current = Volatile.Read(ref _token);
+        if (current is not null && string.Equals(current, rejectedToken, StringComparison.Ordinal))
+        {
+            // By reference: if another caller already replaced it, theirs stays.
+            Interlocked.CompareExchange(ref _token, null, current);
+        }
+
         return default;
     }
 

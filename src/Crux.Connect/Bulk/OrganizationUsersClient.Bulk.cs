@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Crux.Connect.Bulk;
 using Crux.Connect.Internal;
 
@@ -25,6 +26,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="ArgumentException"><paramref name="userUuids"/> holds <see cref="Guid.Empty"/>; <paramref name="permissionUuids"/> is empty or holds
     /// <see cref="Guid.Empty"/>; or <paramref name="options"/> is out of range. Nothing is sent.</exception>
     /// <exception cref="CruxBulkCanceledException"><paramref name="cancellationToken"/> was cancelled before every user was done.</exception>
+    [OverloadResolutionPriority(1)]
     public virtual Task<CruxBulkResult<RemovePermissionsResult>> RemovePermissionsFromUsersAsync(
         IEnumerable<Guid> userUuids,
         IEnumerable<Guid> permissionUuids,
@@ -85,6 +87,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="ArgumentException"><paramref name="userUuids"/> holds <see cref="Guid.Empty"/>; <paramref name="permissionUuids"/> is empty or holds
     /// <see cref="Guid.Empty"/>; or <paramref name="options"/> is out of range. Nothing is sent.</exception>
     /// <exception cref="CruxBulkCanceledException"><paramref name="cancellationToken"/> was cancelled before every user was done.</exception>
+    [OverloadResolutionPriority(1)]
     public virtual Task<CruxBulkResult<AddPermissionsResult>> AddPermissionsToUsersAsync(
         IEnumerable<Guid> userUuids,
         IEnumerable<Guid> permissionUuids,

@@ -41,12 +41,14 @@ internal sealed class RateLimitGate
         while (true)
         {
             // Read again after each wait: another 429 may have pushed the reopening later meanwhile.
-            long remaining = Volatile.Read(ref _opensAt) - _timeProvider.GetTimestamp();
-            if (remaining <= 0)
+            long opensAt = Volatile.Read(ref _opensAt);
+            long now = _timeProvider.GetTimestamp();
+            if (now >= opensAt)
             {
                 return;
             }
 
+            long remaining = opensAt - now;
             TimeSpan wait = TimeSpan.FromTicks((long)(remaining * ((double)TimeSpan.TicksPerSecond / _timeProvider.TimestampFrequency)));
             await TimeProviderDelay.DelayAsync(_timeProvider, wait > TimeSpan.Zero ? wait : TimeSpan.FromTicks(1), cancellationToken).ConfigureAwait(false);
         }

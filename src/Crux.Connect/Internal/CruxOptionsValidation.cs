@@ -115,7 +115,8 @@ internal static class CruxOptionsValidation
 
         if (ways.Count == 0)
         {
-            errors.Add("ApiToken is required (or set Credentials or TokenProvider instead).");
+            // Word for word the message of the token-only days: callers match on it. The XML docs name the alternatives.
+            errors.Add("ApiToken is required.");
         }
         else if (ways.Count > 1)
         {

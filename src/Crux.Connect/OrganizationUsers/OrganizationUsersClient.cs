@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Crux.Connect.Internal;
 using Crux.Connect.Internal.Json;
 
@@ -42,6 +43,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="CruxApiException">The server answered with a failure status; the subclass names it (for example <see cref="CruxPermissionDeniedException"/> for 403).</exception>
     /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
     /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    [OverloadResolutionPriority(1)]
     public virtual Task<RemovePermissionsResult> RemovePermissionsAsync(
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
     {
@@ -65,6 +67,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="CruxApiException">The server answered with a failure status; the subclass names it.</exception>
     /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
     /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    [OverloadResolutionPriority(1)]
     public virtual Task<AddPermissionsResult> AddPermissionsAsync(
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
     {
