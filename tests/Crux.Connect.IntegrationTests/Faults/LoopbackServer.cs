@@ -15,6 +15,7 @@ namespace Crux.Connect.IntegrationTests.Faults;
 internal sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private LoopbackServer(WebApplication app, Uri baseAddress)
     {
@@ -43,6 +44,11 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(stop.Token);
         await _app.DisposeAsync();
