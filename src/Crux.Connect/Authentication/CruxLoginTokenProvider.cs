@@ -111,7 +111,17 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
     private static async ValueTask<string> ReadTokenAsync(
         HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
     {
-        LoginResponseDto dto = await ResponseParsers.ReadJsonAsync(response, CruxJsonContext.Default.LoginResponseDto, request, settings, cancellationToken).ConfigureAwait(false);
+        LoginResponseDto dto;
+        try
+        {
+            dto = await ResponseParsers.ReadJsonAsync(response, CruxJsonContext.Default.LoginResponseDto, request, settings, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CruxInvalidResponseException exception)
+        {
+            // A login answer that is not the documented JSON may still hold a token: keep the reason, drop the body.
+            throw new CruxInvalidResponseException(exception.Message, exception.StatusCode, responseBody: null, exception.InnerException is JsonException ? null : exception.InnerException);
+        }
+
         if (dto.AuthToken is not { Length: > 0 } token || !CruxOptionsValidation.IsValidToken(token))
         {
             // The body is left out: it may carry a token, however malformed.

@@ -37,6 +37,21 @@ public class LoginTests
         Assert.Equal("Token tok-1", server.Requests[1].Authorization);
     }
 
+    [Theory]
+    [InlineData("{\"auth_token\":\"tok-leaked\",")]
+    [InlineData("<html>tok-leaked</html>")]
+    [InlineData("{\"auth_token\":\"tok leaked\"}")]
+    public async Task LoginAnswerNotTheDocumentedJson_RaisesWithoutTheBodyThatMayHoldAToken(string answer)
+    {
+        var server = new RoutingHandler(r => IsLogin(r) ? RoutingHandler.Json(answer) : RoutingHandler.Json("[]"));
+        CruxClient client = Client(server);
+
+        var exception = await Assert.ThrowsAsync<CruxInvalidResponseException>(() => client.OrganizationUsers.GetAllPermissionsAsync());
+
+        Assert.Null(exception.ResponseBody);
+        Assert.DoesNotContain("leaked", exception.ToString());
+    }
+
     [Fact]
     public async Task SixteenConcurrentFirstCalls_LogInOnce()
     {
