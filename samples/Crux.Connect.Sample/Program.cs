@@ -70,8 +70,9 @@ else
 
 // 2. The generic host, as in any ASP.NET Core app or worker service. The SDK reads its settings from the
 //    "CruxConnect" section; in your app they come from appsettings.json, user secrets or environment variables
-//    (CruxConnect__ApiToken). Here section 1's values are put into configuration. Binding is reflection-free, so
-//    the program also works when published with Native AOT.
+//    (CruxConnect__ApiToken). Here section 1's values are put into configuration. Instead of ApiToken, the keys
+//    Credentials:Username and Credentials:Password make the SDK log in itself (POST /organizations/user-login/).
+//    Binding is reflection-free, so the program also works when published with Native AOT.
 HostApplicationBuilder builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
