@@ -17,10 +17,14 @@ public sealed class PermissionUuidsRequest
 }
 
 /// <summary>Get User Permissions: <c>{"permissions": [{"assigned": true, "permission": {...}}, ...]}</c>.</summary>
+/// <remarks>
+/// No <c>required</c> members in these read-side DTOs: System.Text.Json tracks required
+/// properties with a bit array per deserialized object (about 2 KB more for this answer).
+/// </remarks>
 public sealed class UserPermissionsResponse
 {
     [JsonPropertyName("permissions")]
-    public required List<PermissionAssignmentDto> Permissions { get; init; }
+    public List<PermissionAssignmentDto>? Permissions { get; init; }
 }
 
 public sealed class PermissionAssignmentDto
@@ -29,7 +33,7 @@ public sealed class PermissionAssignmentDto
     public bool Assigned { get; init; }
 
     [JsonPropertyName("permission")]
-    public required PermissionDto Permission { get; init; }
+    public PermissionDto Permission { get; init; } = null!;
 }
 
 public sealed class PermissionDto
@@ -38,7 +42,7 @@ public sealed class PermissionDto
     public Guid Uuid { get; init; }
 
     [JsonPropertyName("name")]
-    public required string Name { get; init; }
+    public string Name { get; init; } = "";
 
     [JsonPropertyName("display_name")]
     public string? DisplayName { get; init; }
