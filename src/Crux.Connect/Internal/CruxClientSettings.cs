@@ -16,6 +16,7 @@ internal sealed class CruxClientSettings
         BasePath = BaseUri.AbsolutePath;
         ApiVersion = options.ApiVersion;
         OrganizationsPrefix = BaseAddress + (options.ApiVersion == CruxApiVersion.Timpanogos ? "timp/organizations/" : "organizations/");
+        UserPermissionsPrefix = OrganizationsPrefix + "users/permissions/";
         Authorization = CruxAuthentication.CreateAuthorization(options);
         PermissionCatalog = new PermissionCatalogCache(options.PermissionCatalogLifetime);
         AttemptTimeout = options.AttemptTimeout;
@@ -37,6 +38,9 @@ internal sealed class CruxClientSettings
 
     /// <summary>Gets the absolute address every operation's path starts with, e.g. <c>https://host/timp/organizations/</c>.</summary>
     public string OrganizationsPrefix { get; }
+
+    /// <summary>Gets the absolute address of a user's permissions up to the user uuid, prepared once for the hot path.</summary>
+    public string UserPermissionsPrefix { get; }
 
     /// <summary>Gets where each attempt's <c>Authorization</c> value comes from.</summary>
     public CruxAuthorization Authorization { get; private set; }

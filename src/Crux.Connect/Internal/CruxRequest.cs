@@ -35,6 +35,9 @@ internal readonly struct CruxRequest
 
     public int PermissionCount { get; init; }
 
+    /// <summary>Gets the user a permission change is for, so the success reader can build the result itself.</summary>
+    public Guid UserUuid { get; init; }
+
     public HttpRequestMessage CreateMessage(string authorizationHeaderValue)
     {
         var message = new HttpRequestMessage(Method, Uri);

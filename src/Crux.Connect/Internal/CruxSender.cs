@@ -11,7 +11,7 @@ namespace Crux.Connect.Internal;
 /// </summary>
 internal static class CruxSender
 {
-    public static Task<TResult> SendAsync<TResult>(
+    public static ValueTask<TResult> SendAsync<TResult>(
         HttpClient httpClient,
         CruxClientCore core,
         CruxRequest request,
@@ -21,7 +21,7 @@ internal static class CruxSender
             ? SendWithRefreshAsync(httpClient, core, request, readSuccess, cancellationToken)
             : SendOnceAsync(httpClient, core, request, readSuccess, cancellationToken);
 
-    private static async Task<TResult> SendWithRefreshAsync<TResult>(
+    private static async ValueTask<TResult> SendWithRefreshAsync<TResult>(
         HttpClient httpClient,
         CruxClientCore core,
         CruxRequest request,
@@ -42,7 +42,7 @@ internal static class CruxSender
         }
     }
 
-    private static async Task<TResult> SendOnceAsync<TResult>(
+    private static async ValueTask<TResult> SendOnceAsync<TResult>(
         HttpClient httpClient,
         CruxClientCore core,
         CruxRequest request,
@@ -53,23 +53,14 @@ internal static class CruxSender
 
         // Null unless a log level, an activity listener or an instrument is on: then telemetry costs nothing.
         CruxOperationTelemetry? telemetry = core.Diagnostics.Start(request);
+        CruxCallState call = CruxCallState.Rent(core.TimeProvider.GetTimestamp(), request.IsIdempotent, telemetry);
         try
         {
-            context.Properties.Set(CruxResilience.StartedAt, core.TimeProvider.GetTimestamp());
-            if (!request.IsIdempotent)
-            {
-                context.Properties.Set(CruxResilience.NotIdempotent, true);
-            }
-
-            if (telemetry is not null)
-            {
-                context.Properties.Set(CruxResilience.Telemetry, telemetry);
-            }
-
+            context.Properties.Set(CruxResilience.CallState, call);
             TResult result = await core.Pipeline.ExecuteAsync(
-                static (ctx, state) => AttemptAsync(state.HttpClient, state.Core, state.Request, state.ReadSuccess, state.Telemetry, ctx.CancellationToken),
+                static (ctx, state) => AttemptAsync(state.HttpClient, state.Core, state.Request, state.ReadSuccess, state.Call, ctx.CancellationToken),
                 context,
-                new AttemptState<TResult>(httpClient, core, request, readSuccess, telemetry)).ConfigureAwait(false);
+                new AttemptState<TResult>(httpClient, core, request, readSuccess, call)).ConfigureAwait(false);
             telemetry?.Succeeded();
             return result;
         }
@@ -89,6 +80,7 @@ internal static class CruxSender
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            CruxCallState.Return(call);
         }
     }
 
@@ -97,18 +89,20 @@ internal static class CruxSender
         CruxClientCore core,
         CruxRequest request,
         Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
-        CruxOperationTelemetry? telemetry,
-        CancellationToken cancellationToken)
+        CruxCallState call,
+        CancellationToken callerToken)
     {
-        telemetry?.AttemptStarting();
+        call.Telemetry?.AttemptStarting();
         CruxClientSettings settings = core.Settings;
-        ValueTask<string> pendingAuthorization = settings.Authorization.GetHeaderValueAsync(cancellationToken);
-        string authorization = pendingAuthorization.IsCompletedSuccessfully
-            ? pendingAuthorization.Result
-            : await pendingAuthorization.ConfigureAwait(false);
-        using HttpRequestMessage message = request.CreateMessage(authorization);
+        CancellationToken cancellationToken = call.BeginAttempt(settings, core.TimeProvider, callerToken);
         try
         {
+            ValueTask<string> pendingAuthorization = settings.Authorization.GetHeaderValueAsync(cancellationToken);
+            string authorization = pendingAuthorization.IsCompletedSuccessfully
+                ? pendingAuthorization.Result
+                : await pendingAuthorization.ConfigureAwait(false);
+            using HttpRequestMessage message = request.CreateMessage(authorization);
+
             // Headers only: the body is read by us, with a cap, so a huge answer is never buffered whole.
             // Redirects are the handler's business, and never carry the token: SocketsHttpHandler and HttpClientHandler
             // (and .NET Framework's HttpWebRequest) drop Authorization before following any redirect, so a 3xx to another
@@ -116,13 +110,25 @@ internal static class CruxSender
             using HttpResponseMessage response = await httpClient
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             int status = (int)response.StatusCode;
-            telemetry?.AttemptAnswered(status);
+            call.Telemetry?.AttemptAnswered(status);
             if (status is >= 200 and <= 299)
             {
                 return await readSuccess(response, request, settings, cancellationToken).ConfigureAwait(false);
             }
 
             throw await CruxErrorFactory.CreateAsync(response, request, settings, core.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (call.AttemptTimedOut(callerToken))
+        {
+            // Our own limit ran out (a timeout, not the caller): the pipeline retries it like any attempt timeout,
+            // and the sender names the limit that was reached if no attempt is left.
+            TimeSpan limit = call.AttemptLimitIsOverall ? settings.Timeout : settings.AttemptTimeout;
+            throw new TimeoutRejectedException($"The operation did not complete within {limit}.", limit, exception);
+        }
+        catch (OperationCanceledException exception) when (callerToken.IsCancellationRequested && exception.CancellationToken != callerToken)
+        {
+            // The caller cancelled: say so with the caller's own token, as everywhere in .NET.
+            throw new OperationCanceledException(exception.Message, exception, callerToken);
         }
         catch (HttpRequestException exception)
         {
@@ -136,7 +142,7 @@ internal static class CruxSender
                 $"{request.Operation} {request.Method.Method} {request.PathForDisplay(settings)}: the connection to {settings.BaseUri.Host} failed while reading the answer: {exception.Message}",
                 exception);
         }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (!callerToken.IsCancellationRequested)
         {
             // Nobody cancelled our token, so the HttpClient's own Timeout fired (an injected client's
             // default is 100 s). Surface it as a timeout of this attempt, which the pipeline may retry.
@@ -144,6 +150,10 @@ internal static class CruxSender
                 $"{request.Operation} {request.Method.Method} {request.PathForDisplay(settings)}: the HttpClient.Timeout ({httpClient.Timeout}) elapsed before Crux Connect answered. " +
                 "Set HttpClient.Timeout to Timeout.InfiniteTimeSpan to let CruxClientOptions.Timeout and AttemptTimeout govern.",
                 exception);
+        }
+        finally
+        {
+            call.EndAttempt();
         }
     }
 
@@ -171,13 +181,13 @@ internal static class CruxSender
             CruxClientCore core,
             CruxRequest request,
             Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
-            CruxOperationTelemetry? telemetry)
+            CruxCallState call)
         {
             HttpClient = httpClient;
             Core = core;
             Request = request;
             ReadSuccess = readSuccess;
-            Telemetry = telemetry;
+            Call = call;
         }
 
         public HttpClient HttpClient { get; }
@@ -188,6 +198,6 @@ internal static class CruxSender
 
         public Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> ReadSuccess { get; }
 
-        public CruxOperationTelemetry? Telemetry { get; }
+        public CruxCallState Call { get; }
     }
 }

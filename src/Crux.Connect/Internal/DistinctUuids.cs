@@ -1,82 +1,175 @@
+using System.Buffers;
+
 namespace Crux.Connect.Internal;
 
 /// <summary>
 /// Turns the caller's permission uuids into the list that is sent: validated, duplicates removed,
-/// the caller's order kept. Ordinary lists are de-duplicated by a linear scan, which allocates
-/// nothing beyond the result array and beats a HashSet below a few dozen items.
+/// the caller's order kept. Short lists are de-duplicated by a linear scan; longer ones through an
+/// open-addressing table of indices on the stack (rented from the pool only for very long lists),
+/// so no size allocates a HashSet or anything else beyond what is sent.
 /// </summary>
 internal static class DistinctUuids
 {
-    private const int LinearScanLimit = 32;
+    /// <summary>Up to this many items a linear scan is cheaper than hashing (at most 120 comparisons of 16 bytes).</summary>
+    internal const int LinearScanLimit = 16;
 
+    /// <summary>Index buffers up to this many ints live on the stack (4 KB); longer lists rent theirs.</summary>
+    internal const int StackLimit = 1024;
+
+    /// <summary>A fresh array of the distinct uuids (never the caller's array, which the caller may change later).</summary>
     public static Guid[] Create(IEnumerable<Guid>? uuids, string paramName)
     {
-        if (uuids is null)
+        ReadOnlySpan<Guid> items = AsSpan(uuids, paramName, out _);
+        int[]? rented = null;
+        Span<int> kept = items.Length <= StackLimit ? stackalloc int[items.Length] : (rented = ArrayPool<int>.Shared.Rent(items.Length));
+        try
         {
-            throw new ArgumentNullException(paramName);
-        }
+            int count = Select(items, kept, paramName);
+            var result = new Guid[count];
+            for (int i = 0; i < count; i++)
+            {
+                result[i] = items[kept[i]];
+            }
 
-        Guid[] items = uuids switch
+            return result;
+        }
+        finally
         {
-            Guid[] array => (Guid[])array.Clone(),
-            ICollection<Guid> collection => CopyCollection(collection),
-            _ => new List<Guid>(uuids).ToArray(),
-        };
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The caller's uuids as a span, without copying an array (or, on .NET, a <see cref="List{T}"/>); other
+    /// sequences are copied once. Throws for null and for an empty sequence.
+    /// </summary>
+    public static ReadOnlySpan<Guid> AsSpan(IEnumerable<Guid>? uuids, string paramName, out Guid[]? copy)
+    {
+        copy = null;
+        ReadOnlySpan<Guid> items;
+        switch (uuids)
+        {
+            case null:
+                throw new ArgumentNullException(paramName);
+            case Guid[] array:
+                items = array;
+                break;
+#if NET
+            case List<Guid> list:
+                items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
+                break;
+#endif
+            case ICollection<Guid> collection:
+                copy = new Guid[collection.Count];
+                collection.CopyTo(copy, 0);
+                items = copy;
+                break;
+            default:
+                copy = new List<Guid>(uuids).ToArray();
+                items = copy;
+                break;
+        }
 
         if (items.Length == 0)
         {
             throw new ArgumentException("At least one permission uuid is required.", paramName);
         }
 
-        int count = items.Length <= LinearScanLimit ? CompactByScan(items, paramName) : CompactBySet(items, paramName);
-        if (count == items.Length)
-        {
-            return items;
-        }
-
-        var result = new Guid[count];
-        Array.Copy(items, result, count);
-        return result;
-    }
-
-    private static Guid[] CopyCollection(ICollection<Guid> collection)
-    {
-        var items = new Guid[collection.Count];
-        collection.CopyTo(items, 0);
         return items;
     }
 
-    private static int CompactByScan(Guid[] items, string paramName)
+    /// <summary>
+    /// Validates <paramref name="items"/> (no <see cref="Guid.Empty"/>) and writes into <paramref name="kept"/> the index of
+    /// the first occurrence of each distinct uuid, in order. Answers how many were kept.
+    /// </summary>
+    public static int Select(ReadOnlySpan<Guid> items, Span<int> kept, string paramName) =>
+        items.Length <= LinearScanLimit ? SelectByScan(items, kept, paramName) : SelectByTable(items, kept, paramName);
+
+    private static int SelectByScan(ReadOnlySpan<Guid> items, Span<int> kept, string paramName)
     {
         int count = 0;
         for (int i = 0; i < items.Length; i++)
         {
             Guid candidate = items[i];
             ThrowIfEmpty(candidate, i, paramName);
-            if (Array.IndexOf(items, candidate, 0, count) < 0)
+            bool seen = false;
+            for (int k = 0; k < count; k++)
             {
-                items[count++] = candidate;
+                if (items[kept[k]] == candidate)
+                {
+                    seen = true;
+                    break;
+                }
+            }
+
+            if (!seen)
+            {
+                kept[count++] = i;
             }
         }
 
         return count;
     }
 
-    private static int CompactBySet(Guid[] items, string paramName)
+    private static int SelectByTable(ReadOnlySpan<Guid> items, Span<int> kept, string paramName)
     {
-        var seen = new HashSet<Guid>();
-        int count = 0;
-        for (int i = 0; i < items.Length; i++)
+        // A power of two at least twice the item count keeps linear probing short. Slots hold index + 1; 0 is free.
+        int bits = 1;
+        while ((1 << bits) < items.Length * 2)
         {
-            Guid candidate = items[i];
-            ThrowIfEmpty(candidate, i, paramName);
-            if (seen.Add(candidate))
-            {
-                items[count++] = candidate;
-            }
+            bits++;
         }
 
-        return count;
+        int size = 1 << bits;
+        int[]? rented = null;
+        Span<int> table = size <= StackLimit ? stackalloc int[size] : (rented = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
+        try
+        {
+            if (rented is not null)
+            {
+                table.Clear();
+            }
+
+            int mask = size - 1;
+            int count = 0;
+            for (int i = 0; i < items.Length; i++)
+            {
+                Guid candidate = items[i];
+                ThrowIfEmpty(candidate, i, paramName);
+
+                // Fibonacci hashing spreads even uuids that differ in few bits over the whole table.
+                int slot = (int)(((uint)candidate.GetHashCode() * 2654435769u) >> (32 - bits));
+                while (true)
+                {
+                    int entry = table[slot];
+                    if (entry == 0)
+                    {
+                        table[slot] = i + 1;
+                        kept[count++] = i;
+                        break;
+                    }
+
+                    if (items[entry - 1] == candidate)
+                    {
+                        break;
+                    }
+
+                    slot = (slot + 1) & mask;
+                }
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
     }
 
     private static void ThrowIfEmpty(Guid candidate, int index, string paramName)

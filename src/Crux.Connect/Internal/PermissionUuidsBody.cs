@@ -11,33 +11,76 @@ namespace Crux.Connect.Internal;
 /// </summary>
 internal static class PermissionUuidsBody
 {
-    private const int UuidLength = 36;
+    internal const int UuidLength = 36;
+
+    /// <summary>Each element is a quoted uuid followed by a comma (but the last).</summary>
+    internal const int ElementStride = UuidLength + 3;
+
     private static readonly byte[] Prefix = "{\"permission_uuids\":["u8.ToArray();
     private static readonly byte[] Suffix = "]}"u8.ToArray();
 
+    /// <summary>Gets where the <paramref name="index"/>th uuid's 36 characters start in a body.</summary>
+    public static int UuidOffset(int index) => Prefix.Length + (index * ElementStride) + 1;
+
+    /// <summary>The body of uuids that are already validated and distinct.</summary>
     public static byte[] Create(Guid[] uuids)
     {
-        // Each uuid is quoted (+2) and all but the first are preceded by a comma.
-        int length = Prefix.Length + Suffix.Length + (uuids.Length * (UuidLength + 2)) + (uuids.Length - 1);
-        var body = new byte[length];
-        Span<byte> span = body;
-        Prefix.CopyTo(span);
-        int position = Prefix.Length;
-        var format = new StandardFormat('D');
+        byte[] body = Allocate(uuids.Length);
         for (int i = 0; i < uuids.Length; i++)
         {
-            if (i > 0)
-            {
-                span[position++] = (byte)',';
-            }
-
-            span[position++] = (byte)'"';
-            Utf8Formatter.TryFormat(uuids[i], span.Slice(position), out int written, format);
-            position += written;
-            span[position++] = (byte)'"';
+            WriteElement(body, i, uuids[i], uuids.Length);
         }
 
-        Suffix.CopyTo(span.Slice(position));
         return body;
+    }
+
+    /// <summary>
+    /// Validates the caller's uuids and writes the body of the distinct ones, in the caller's order, straight from
+    /// the caller's collection: no copy of an array or list, no set. <paramref name="count"/> is how many were written.
+    /// </summary>
+    public static byte[] CreateDistinct(IEnumerable<Guid>? uuids, string paramName, out int count)
+    {
+        ReadOnlySpan<Guid> items = DistinctUuids.AsSpan(uuids, paramName, out _);
+        int[]? rented = null;
+        Span<int> kept = items.Length <= DistinctUuids.StackLimit ? stackalloc int[items.Length] : (rented = ArrayPool<int>.Shared.Rent(items.Length));
+        try
+        {
+            count = DistinctUuids.Select(items, kept, paramName);
+            byte[] body = Allocate(count);
+            for (int i = 0; i < count; i++)
+            {
+                WriteElement(body, i, items[kept[i]], count);
+            }
+
+            return body;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static byte[] Allocate(int count)
+    {
+        // Each uuid is quoted (+2) and all but the first are preceded by a comma.
+        var body = new byte[Prefix.Length + Suffix.Length + (count * ElementStride) - 1];
+        Prefix.CopyTo(body, 0);
+        Suffix.CopyTo(body, body.Length - Suffix.Length);
+        return body;
+    }
+
+    private static void WriteElement(byte[] body, int index, Guid uuid, int count)
+    {
+        int position = UuidOffset(index);
+        body[position - 1] = (byte)'"';
+        Utf8Formatter.TryFormat(uuid, body.AsSpan(position, UuidLength), out _, new StandardFormat('D'));
+        body[position + UuidLength] = (byte)'"';
+        if (index < count - 1)
+        {
+            body[position + UuidLength + 1] = (byte)',';
+        }
     }
 }

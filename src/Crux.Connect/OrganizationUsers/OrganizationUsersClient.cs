@@ -48,8 +48,8 @@ public partial class OrganizationUsersClient
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(userUuid);
-        Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
-        return RemoveCoreAsync(userUuid, uuids, cancellationToken);
+        byte[] body = PermissionUuidsBody.CreateDistinct(permissionUuids, nameof(permissionUuids), out int count);
+        return RemoveCoreAsync(userUuid, body, count, cancellationToken);
     }
 
     /// <summary>
@@ -72,8 +72,8 @@ public partial class OrganizationUsersClient
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(userUuid);
-        Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
-        return AddCoreAsync(userUuid, uuids, cancellationToken);
+        byte[] body = PermissionUuidsBody.CreateDistinct(permissionUuids, nameof(permissionUuids), out int count);
+        return AddCoreAsync(userUuid, body, count, cancellationToken);
     }
 
     /// <summary>
@@ -103,7 +103,7 @@ public partial class OrganizationUsersClient
                 response,
                 request,
                 settings),
-            cancellationToken);
+            cancellationToken).AsTask();
     }
 
     /// <summary>
@@ -130,7 +130,7 @@ public partial class OrganizationUsersClient
                 response,
                 request,
                 settings),
-            cancellationToken);
+            cancellationToken).AsTask();
     }
 
     private CruxClientCore Core => _core ?? throw new InvalidOperationException(
@@ -140,26 +140,34 @@ public partial class OrganizationUsersClient
         UserPermissionsDto dto, HttpResponseMessage response, CruxRequest request, CruxClientSettings settings) =>
         ResponseParsers.MapAssignments(dto, response, request, settings);
 
-    private async Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken)
-    {
-        HttpStatusCode status = await SendPermissionChangeAsync("RemovePermissions", HttpMethod.Delete, userUuid, uuids, cancellationToken).ConfigureAwait(false);
-        return new RemovePermissionsResult(userUuid, uuids, status);
-    }
+    // No async method of our own per call: the sender completes synchronously (as a ValueTask) whenever the
+    // handler does, and the result object is built inside the attempt, so the pipeline carries a reference (an
+    // HttpStatusCode would be boxed by Polly's non-generic retry) and the only task is the one returned to the
+    // caller. The result's uuid list is read back from the body that was sent, which no one else holds.
+    private Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, byte[] body, int count, CancellationToken cancellationToken) =>
+        CruxSender.SendAsync(_httpClient!, Core, PermissionChange("RemovePermissions", HttpMethod.Delete, userUuid, body, count), ReadRemovedAsync, cancellationToken).AsTask();
 
-    private async Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken)
-    {
-        HttpStatusCode status = await SendPermissionChangeAsync("AddPermissions", Patch, userUuid, uuids, cancellationToken).ConfigureAwait(false);
-        return new AddPermissionsResult(userUuid, uuids, status);
-    }
+    private Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, byte[] body, int count, CancellationToken cancellationToken) =>
+        CruxSender.SendAsync(_httpClient!, Core, PermissionChange("AddPermissions", Patch, userUuid, body, count), ReadAddedAsync, cancellationToken).AsTask();
 
-    private Task<HttpStatusCode> SendPermissionChangeAsync(
-        string operation, HttpMethod method, Guid userUuid, Guid[] uuids, CancellationToken cancellationToken)
-    {
-        CruxClientCore core = Core;
-        var request = new CruxRequest(operation, method, CruxPaths.UserPermissions(core.Settings, userUuid), PermissionUuidsBody.Create(uuids))
+    private CruxRequest PermissionChange(string operation, HttpMethod method, Guid userUuid, byte[] body, int count) =>
+        new(operation, method, CruxPaths.UserPermissions(Core.Settings, userUuid), body)
         {
-            PermissionCount = uuids.Length,
+            PermissionCount = count,
+            UserUuid = userUuid,
         };
-        return CruxSender.SendAsync(_httpClient!, core, request, CruxSender.ReadStatusAsync, cancellationToken);
+
+    private static async ValueTask<RemovePermissionsResult> ReadRemovedAsync(
+        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
+    {
+        HttpStatusCode status = await CruxSender.ReadStatusAsync(response, request, settings, cancellationToken).ConfigureAwait(false);
+        return new RemovePermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), status);
+    }
+
+    private static async ValueTask<AddPermissionsResult> ReadAddedAsync(
+        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
+    {
+        HttpStatusCode status = await CruxSender.ReadStatusAsync(response, request, settings, cancellationToken).ConfigureAwait(false);
+        return new AddPermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), status);
     }
 }

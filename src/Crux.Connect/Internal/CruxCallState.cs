@@ -1,0 +1,151 @@
+using Crux.Connect.Diagnostics;
+
+namespace Crux.Connect.Internal;
+
+/// <summary>
+/// What one call needs across its attempts: when it started, whether it may be repeated, the delay the retry
+/// predicate chose, the telemetry to report to, and the one cancellation source that bounds each attempt by
+/// both timeouts (see <see cref="BeginAttempt"/>). Stored in the <see cref="Polly.ResilienceContext"/> by
+/// reference (typed value properties would box the timestamp and the delay on every call) and pooled with its
+/// cancellation source, so the success path allocates nothing for either.
+/// </summary>
+internal sealed class CruxCallState
+{
+    private static readonly CruxCallState?[] Pool = new CruxCallState?[64];
+
+    private CancellationTokenSource? _attemptSource;
+    private TimeProvider? _attemptSourceTime;
+    private CancellationTokenRegistration _callerRegistration;
+
+    public long StartedAt { get; private set; }
+
+    public bool IsIdempotent { get; private set; }
+
+    /// <summary>Gets or sets the delay chosen by the retry predicate, handed to the delay generator.</summary>
+    public TimeSpan NextDelay { get; set; }
+
+    public CruxOperationTelemetry? Telemetry { get; private set; }
+
+    /// <summary>Gets the limit of the current attempt, and whether it was the rest of the overall timeout.</summary>
+    public TimeSpan AttemptLimit { get; private set; }
+
+    public bool AttemptLimitIsOverall { get; private set; }
+
+    public static CruxCallState Rent(long startedAt, bool isIdempotent, CruxOperationTelemetry? telemetry)
+    {
+        CruxCallState? state = null;
+        CruxCallState?[] pool = Pool;
+        for (int i = 0; i < pool.Length; i++)
+        {
+            CruxCallState? candidate = pool[i];
+            if (candidate is not null && Interlocked.CompareExchange(ref pool[i], null, candidate) == candidate)
+            {
+                state = candidate;
+                break;
+            }
+        }
+
+        state ??= new CruxCallState();
+        state.StartedAt = startedAt;
+        state.IsIdempotent = isIdempotent;
+        state.NextDelay = TimeSpan.Zero;
+        state.Telemetry = telemetry;
+        return state;
+    }
+
+    /// <summary>Gives the object back once the pipeline is done with the call.</summary>
+    public static void Return(CruxCallState state)
+    {
+        state.Telemetry = null;
+        CruxCallState?[] pool = Pool;
+        for (int i = 0; i < pool.Length; i++)
+        {
+            if (pool[i] is null && Interlocked.CompareExchange(ref pool[i], state, null) is null)
+            {
+                return;
+            }
+        }
+
+        state._attemptSource?.Dispose();
+    }
+
+    /// <summary>
+    /// The token of one attempt: cancelled when the caller cancels, when the attempt timeout runs out, or when the
+    /// overall timeout does, whichever comes first. One source serves both timeouts: an attempt is given the smaller
+    /// of <see cref="CruxClientSettings.AttemptTimeout"/> and what is left of <see cref="CruxClientSettings.Timeout"/>,
+    /// and the retry predicate never starts a wait that would end past the overall deadline.
+    /// </summary>
+    public CancellationToken BeginAttempt(CruxClientSettings settings, TimeProvider timeProvider, CancellationToken callerToken)
+    {
+        TimeSpan limit = settings.AttemptTimeout;
+        bool overall = false;
+        if (settings.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            TimeSpan remaining = settings.Timeout - timeProvider.GetElapsedTime(StartedAt);
+            if (limit == Timeout.InfiniteTimeSpan || remaining <= limit)
+            {
+                limit = remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining;
+                overall = true;
+            }
+        }
+
+        AttemptLimit = limit;
+        AttemptLimitIsOverall = overall;
+        if (limit == Timeout.InfiniteTimeSpan)
+        {
+            return callerToken;
+        }
+
+        CancellationTokenSource? source = _attemptSource;
+        if (source is null || !ReferenceEquals(_attemptSourceTime, timeProvider))
+        {
+            source?.Dispose();
+            source = CreateSource(timeProvider);
+            _attemptSource = source;
+            _attemptSourceTime = timeProvider;
+        }
+
+        source.CancelAfter(limit);
+        if (callerToken.CanBeCanceled)
+        {
+#if NET
+            _callerRegistration = callerToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), source);
+#else
+            _callerRegistration = callerToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), source);
+#endif
+        }
+
+        return source.Token;
+    }
+
+    /// <summary>Whether the attempt's own source (a timeout, not the caller) cancelled the attempt.</summary>
+    public bool AttemptTimedOut(CancellationToken callerToken) =>
+        _attemptSource is { IsCancellationRequested: true } && !callerToken.IsCancellationRequested;
+
+    /// <summary>Stops the attempt's timer and makes the source reusable (or drops it if it was cancelled).</summary>
+    public void EndAttempt()
+    {
+        _callerRegistration.Dispose();
+        _callerRegistration = default;
+        if (_attemptSource is not { } source)
+        {
+            return;
+        }
+
+#if NET
+        if (source.TryReset())
+        {
+            return;
+        }
+#endif
+        source.Dispose();
+        _attemptSource = null;
+    }
+
+    private static CancellationTokenSource CreateSource(TimeProvider timeProvider) =>
+#if NET
+        new(Timeout.InfiniteTimeSpan, timeProvider);
+#else
+        timeProvider.CreateCancellationTokenSource(Timeout.InfiniteTimeSpan);
+#endif
+}
