@@ -1,6 +1,4 @@
-using Crux.Connect.Diagnostics;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace Crux.Connect.Internal;
@@ -24,24 +22,7 @@ internal static class CruxResilience
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider, Name = "Crux.Connect" };
         if (settings.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                Name = "Retry",
-                MaxRetryAttempts = settings.MaxRetries,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args, settings, timeProvider, jitter)),
-                DelayGenerator = static args => new ValueTask<TimeSpan?>(
-                    args.Context.Properties.TryGetValue(CallState, out CruxCallState? call) ? call.NextDelay : TimeSpan.Zero),
-                OnRetry = static args =>
-                {
-                    // Called before the wait: the log, the activity event and the counter see the delay about to be waited.
-                    if (args.Context.Properties.TryGetValue(CallState, out CruxCallState? call) && call.Telemetry is { } telemetry)
-                    {
-                        telemetry.Retrying(args.Outcome.Exception, args.RetryDelay);
-                    }
-
-                    return default;
-                },
-            });
+            builder.AddStrategy(_ => new CruxRetryStrategy(settings, timeProvider, jitter));
         }
 
         return builder.Build();
@@ -64,14 +45,16 @@ internal static class CruxResilience
         return TimeSpan.FromTicks((long)((step / 2) + (jitter01 * step / 2)));
     }
 
-    private static bool ShouldRetry(RetryPredicateArguments<object> args, CruxClientSettings settings, TimeProvider timeProvider, Func<double> jitter)
+    /// <summary>
+    /// The one retry decision: the failure is transient (for this request), and the wait it calls for ends before
+    /// the overall deadline. Waiting past the deadline only to fail with a timeout would hide the real cause, so
+    /// then the caller sees the typed failure (e.g. 429 with its Retry-After) at once.
+    /// </summary>
+    public static bool ShouldRetry(
+        Exception exception, int attempt, ResilienceContext context, CruxClientSettings settings, TimeProvider timeProvider, Func<double> jitter, out TimeSpan delay)
     {
-        if (args.Outcome.Exception is not { } exception)
-        {
-            return false;
-        }
-
-        args.Context.Properties.TryGetValue(CallState, out CruxCallState? call);
+        delay = TimeSpan.Zero;
+        context.Properties.TryGetValue(CallState, out CruxCallState? call);
         bool idempotent = call is null || call.IsIdempotent;
         if (!TransientFailures.IsTransient(exception, idempotent))
         {
@@ -79,20 +62,8 @@ internal static class CruxResilience
         }
 
         TimeSpan? retryAfter = (exception as CruxApiException)?.ServerRetryAfter;
-        TimeSpan delay = ComputeDelay(args.AttemptNumber, retryAfter, settings, jitter());
-
-        // Waiting past the overall deadline only to fail with a timeout would hide the real cause:
-        // give up now and let the caller see the typed failure (e.g. 429 with its Retry-After).
-        if (call is not null)
-        {
-            if (settings.Timeout != Timeout.InfiniteTimeSpan && timeProvider.GetElapsedTime(call.StartedAt) + delay >= settings.Timeout)
-            {
-                return false;
-            }
-
-            call.NextDelay = delay;
-        }
-
-        return true;
+        delay = ComputeDelay(attempt, retryAfter, settings, jitter());
+        return call is null || settings.Timeout == Timeout.InfiniteTimeSpan
+            || timeProvider.GetElapsedTime(call.StartedAt) + delay < settings.Timeout;
     }
 }

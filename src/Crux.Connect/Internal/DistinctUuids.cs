@@ -20,25 +20,19 @@ internal static class DistinctUuids
     public static Guid[] Create(IEnumerable<Guid>? uuids, string paramName)
     {
         ReadOnlySpan<Guid> items = AsSpan(uuids, paramName, out _);
-        int[]? rented = null;
-        Span<int> kept = items.Length <= StackLimit ? stackalloc int[items.Length] : (rented = ArrayPool<int>.Shared.Rent(items.Length));
+        if (items.Length <= StackLimit)
+        {
+            return Copy(items, stackalloc int[items.Length], paramName);
+        }
+
+        int[] rented = ArrayPool<int>.Shared.Rent(items.Length);
         try
         {
-            int count = Select(items, kept, paramName);
-            var result = new Guid[count];
-            for (int i = 0; i < count; i++)
-            {
-                result[i] = items[kept[i]];
-            }
-
-            return result;
+            return Copy(items, rented, paramName);
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<int>.Shared.Return(rented);
-            }
+            ArrayPool<int>.Shared.Return(rented);
         }
     }
 
@@ -88,6 +82,18 @@ internal static class DistinctUuids
     public static int Select(ReadOnlySpan<Guid> items, Span<int> kept, string paramName) =>
         items.Length <= LinearScanLimit ? SelectByScan(items, kept, paramName) : SelectByTable(items, kept, paramName);
 
+    private static Guid[] Copy(ReadOnlySpan<Guid> items, Span<int> kept, string paramName)
+    {
+        int count = Select(items, kept, paramName);
+        var result = new Guid[count];
+        for (int i = 0; i < count; i++)
+        {
+            result[i] = items[kept[i]];
+        }
+
+        return result;
+    }
+
     private static int SelectByScan(ReadOnlySpan<Guid> items, Span<int> kept, string paramName)
     {
         int count = 0;
@@ -124,59 +130,69 @@ internal static class DistinctUuids
         }
 
         int size = 1 << bits;
-        int[]? rented = null;
-        Span<int> table = size <= StackLimit ? stackalloc int[size] : (rented = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
+        if (size <= StackLimit)
+        {
+            // No try/finally around the probing loop: it would keep the loop's locals out of registers.
+            return Probe(items, kept, stackalloc int[size], bits, paramName);
+        }
+
+        int[] rented = ArrayPool<int>.Shared.Rent(size);
         try
         {
-            if (rented is not null)
-            {
-                table.Clear();
-            }
-
-            int mask = size - 1;
-            int count = 0;
-            for (int i = 0; i < items.Length; i++)
-            {
-                Guid candidate = items[i];
-                ThrowIfEmpty(candidate, i, paramName);
-
-                // Fibonacci hashing spreads even uuids that differ in few bits over the whole table.
-                int slot = (int)(((uint)candidate.GetHashCode() * 2654435769u) >> (32 - bits));
-                while (true)
-                {
-                    int entry = table[slot];
-                    if (entry == 0)
-                    {
-                        table[slot] = i + 1;
-                        kept[count++] = i;
-                        break;
-                    }
-
-                    if (items[entry - 1] == candidate)
-                    {
-                        break;
-                    }
-
-                    slot = (slot + 1) & mask;
-                }
-            }
-
-            return count;
+            Span<int> table = rented.AsSpan(0, size);
+            table.Clear();
+            return Probe(items, kept, table, bits, paramName);
         }
         finally
         {
-            if (rented is not null)
+            ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    private static int Probe(ReadOnlySpan<Guid> items, Span<int> kept, Span<int> table, int bits, string paramName)
+    {
+        int mask = table.Length - 1;
+        int count = 0;
+        for (int i = 0; i < items.Length; i++)
+        {
+            Guid candidate = items[i];
+            if (candidate == Guid.Empty)
             {
-                ArrayPool<int>.Shared.Return(rented);
+                ThrowEmpty(i, paramName);
+            }
+
+            // Fibonacci hashing spreads even uuids that differ in few bits over the whole table.
+            int slot = (int)(((uint)candidate.GetHashCode() * 2654435769u) >> (32 - bits));
+            while (true)
+            {
+                int entry = table[slot];
+                if (entry == 0)
+                {
+                    table[slot] = i + 1;
+                    kept[count++] = i;
+                    break;
+                }
+
+                if (items[entry - 1] == candidate)
+                {
+                    break;
+                }
+
+                slot = (slot + 1) & mask;
             }
         }
+
+        return count;
     }
 
     private static void ThrowIfEmpty(Guid candidate, int index, string paramName)
     {
         if (candidate == Guid.Empty)
         {
-            throw new ArgumentException($"The permission uuid at index {index} is Guid.Empty.", paramName);
+            ThrowEmpty(index, paramName);
         }
     }
+
+    private static void ThrowEmpty(int index, string paramName) =>
+        throw new ArgumentException($"The permission uuid at index {index} is Guid.Empty.", paramName);
 }

@@ -1,5 +1,7 @@
 using System.Buffers;
+#if !NET
 using System.Buffers.Text;
+#endif
 
 namespace Crux.Connect.Internal;
 
@@ -41,26 +43,33 @@ internal static class PermissionUuidsBody
     public static byte[] CreateDistinct(IEnumerable<Guid>? uuids, string paramName, out int count)
     {
         ReadOnlySpan<Guid> items = DistinctUuids.AsSpan(uuids, paramName, out _);
-        int[]? rented = null;
-        Span<int> kept = items.Length <= DistinctUuids.StackLimit ? stackalloc int[items.Length] : (rented = ArrayPool<int>.Shared.Rent(items.Length));
+        if (items.Length <= DistinctUuids.StackLimit)
+        {
+            // No try/finally on this path: it would keep the loops' locals out of registers.
+            return WriteDistinct(items, stackalloc int[items.Length], paramName, out count);
+        }
+
+        int[] rented = ArrayPool<int>.Shared.Rent(items.Length);
         try
         {
-            count = DistinctUuids.Select(items, kept, paramName);
-            byte[] body = Allocate(count);
-            for (int i = 0; i < count; i++)
-            {
-                WriteElement(body, i, items[kept[i]], count);
-            }
-
-            return body;
+            return WriteDistinct(items, rented, paramName, out count);
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<int>.Shared.Return(rented);
-            }
+            ArrayPool<int>.Shared.Return(rented);
         }
+    }
+
+    private static byte[] WriteDistinct(ReadOnlySpan<Guid> items, Span<int> kept, string paramName, out int count)
+    {
+        count = DistinctUuids.Select(items, kept, paramName);
+        byte[] body = Allocate(count);
+        for (int i = 0; i < count; i++)
+        {
+            WriteElement(body, i, items[kept[i]], count);
+        }
+
+        return body;
     }
 
     private static byte[] Allocate(int count)
@@ -76,7 +85,12 @@ internal static class PermissionUuidsBody
     {
         int position = UuidOffset(index);
         body[position - 1] = (byte)'"';
+#if NET
+        // The runtime's vectorized UTF-8 formatter: several times faster than Utf8Formatter's.
+        uuid.TryFormat(body.AsSpan(position, UuidLength), out _, "D");
+#else
         Utf8Formatter.TryFormat(uuid, body.AsSpan(position, UuidLength), out _, new StandardFormat('D'));
+#endif
         body[position + UuidLength] = (byte)'"';
         if (index < count - 1)
         {
