@@ -157,14 +157,38 @@ public partial class OrganizationUsersClient
             UserUuid = userUuid,
         };
 
-    private static async ValueTask<RemovePermissionsResult> ReadRemovedAsync(
+    private static ValueTask<RemovePermissionsResult> ReadRemovedAsync(
+        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
+    {
+        // A 204 (the documented answer) has nothing to read: build the result without another async step.
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return new ValueTask<RemovePermissionsResult>(new RemovePermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), HttpStatusCode.NoContent));
+        }
+
+        return ReadRemovedSlowAsync(response, request, settings, cancellationToken);
+    }
+
+    private static async ValueTask<RemovePermissionsResult> ReadRemovedSlowAsync(
         HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
     {
         HttpStatusCode status = await CruxSender.ReadStatusAsync(response, request, settings, cancellationToken).ConfigureAwait(false);
         return new RemovePermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), status);
     }
 
-    private static async ValueTask<AddPermissionsResult> ReadAddedAsync(
+    private static ValueTask<AddPermissionsResult> ReadAddedAsync(
+        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
+    {
+        // A 204 (the documented answer) has nothing to read: build the result without another async step.
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return new ValueTask<AddPermissionsResult>(new AddPermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), HttpStatusCode.NoContent));
+        }
+
+        return ReadAddedSlowAsync(response, request, settings, cancellationToken);
+    }
+
+    private static async ValueTask<AddPermissionsResult> ReadAddedSlowAsync(
         HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
     {
         HttpStatusCode status = await CruxSender.ReadStatusAsync(response, request, settings, cancellationToken).ConfigureAwait(false);
