@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Polly;
 
 namespace Crux.Connect.Internal;
@@ -23,6 +24,9 @@ internal sealed class CruxRetryStrategy : ResilienceStrategy
         _jitter = jitter;
     }
 
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     protected override async ValueTask<Outcome<TResult>> ExecuteCore<TResult, TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<TResult>>> callback, ResilienceContext context, TState state)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crux.Connect.Diagnostics;
 using Polly;
 using Polly.Timeout;
@@ -21,6 +22,9 @@ internal static class CruxSender
             ? SendWithRefreshAsync(httpClient, core, request, readSuccess, cancellationToken)
             : SendOnceAsync(httpClient, core, request, readSuccess, cancellationToken);
 
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     private static async ValueTask<TResult> SendWithRefreshAsync<TResult>(
         HttpClient httpClient,
         CruxClientCore core,
@@ -42,6 +46,9 @@ internal static class CruxSender
         }
     }
 
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     private static async ValueTask<TResult> SendOnceAsync<TResult>(
         HttpClient httpClient,
         CruxClientCore core,
@@ -84,6 +91,9 @@ internal static class CruxSender
         }
     }
 
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     private static async ValueTask<TResult> AttemptAsync<TResult>(
         HttpClient httpClient,
         CruxClientCore core,
