@@ -27,11 +27,27 @@ internal static partial class CruxLog
         string httpMethod,
         string path,
         string exceptionType,
-        int? statusCode,
+        int statusCode,
         double elapsedMilliseconds,
         int attemptCount,
         string? detail,
         Exception exception);
+
+    // The same event when no answer came (connection failure, timeout): there is no status to show, and
+    // "(status )" would read like a bug. One event id, two texts (SYSLIB1006 warns about exactly that).
+#pragma warning disable SYSLIB1006, SYSLIB1025 // the same event id and name on two methods, on purpose
+    [LoggerMessage(EventId = 102, EventName = "OperationFailed", Level = LogLevel.Warning,
+        Message = "Crux Connect {Operation} {HttpMethod} {Path}: failed with {ExceptionType} (no answer) in {ElapsedMilliseconds:0.0} ms after {AttemptCount} attempt(s)")]
+    public static partial void OperationFailedWithoutAnswer(
+        ILogger logger,
+        string operation,
+        string httpMethod,
+        string path,
+        string exceptionType,
+        double elapsedMilliseconds,
+        int attemptCount,
+        Exception exception);
+#pragma warning restore SYSLIB1006, SYSLIB1025
 
     [LoggerMessage(EventId = 103, EventName = "OperationCanceled", Level = LogLevel.Information,
         Message = "Crux Connect {Operation} {HttpMethod} {Path}: canceled by the caller after {ElapsedMilliseconds:0.0} ms and {AttemptCount} attempt(s)")]

@@ -158,17 +158,25 @@ internal sealed class CruxOperationTelemetry
         }
         else if (logger.IsEnabled(LogLevel.Warning))
         {
-            CruxLog.OperationFailed(
-                logger,
-                _request.Operation,
-                _request.Method.Method,
-                Path,
-                ErrorTypes.TypeName(exception),
-                ErrorTypes.StatusOf(exception),
-                elapsed.TotalMilliseconds,
-                Attempts,
-                (exception as CruxApiException)?.Detail,
-                exception);
+            if (ErrorTypes.StatusOf(exception) is int status)
+            {
+                CruxLog.OperationFailed(
+                    logger,
+                    _request.Operation,
+                    _request.Method.Method,
+                    Path,
+                    ErrorTypes.TypeName(exception),
+                    status,
+                    elapsed.TotalMilliseconds,
+                    Attempts,
+                    (exception as CruxApiException)?.Detail,
+                    exception);
+            }
+            else
+            {
+                CruxLog.OperationFailedWithoutAnswer(
+                    logger, _request.Operation, _request.Method.Method, Path, ErrorTypes.TypeName(exception), elapsed.TotalMilliseconds, Attempts, exception);
+            }
         }
 
         RecordDuration(elapsed, errorType);

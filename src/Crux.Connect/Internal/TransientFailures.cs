@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using Polly.Timeout;
 
@@ -29,10 +30,14 @@ internal static class TransientFailures
             return true;
         }
 #endif
-        return exception?.InnerException is SocketException
+        return exception?.InnerException switch
         {
-            SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable
-                or SocketError.NetworkUnreachable or SocketError.TryAgain,
+            SocketException socket => socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound
+                or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TryAgain,
+
+            // .NET Framework's HttpClientHandler wraps HttpWebRequest's failure instead of a SocketException.
+            WebException web => web.Status is WebExceptionStatus.ConnectFailure or WebExceptionStatus.NameResolutionFailure,
+            _ => false,
         };
     }
 }
