@@ -66,6 +66,10 @@ public sealed class CruxFaultInjector
     /// <param name="body">The body; <see langword="null"/> answers <c>{"detail":"Simulated failure."}</c>, the empty string answers none.
     /// A body starting with <c>{</c> or <c>[</c> is sent as <c>application/json</c>, anything else as <c>text/html</c>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1 or <paramref name="retryAfter"/> is negative.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "ApiDesign",
+        "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "The two forms of Retry-After (seconds, HTTP date) differ in a required parameter's type, so no call is ambiguous.")]
     public void FailNext(int count, HttpStatusCode status, TimeSpan? retryAfter = null, string? body = null)
     {
         if (retryAfter is { } r)
@@ -83,6 +87,10 @@ public sealed class CruxFaultInjector
     /// <param name="retryAt">The date sent in <c>Retry-After</c>.</param>
     /// <param name="body">The body, as in <see cref="FailNext(int, HttpStatusCode, TimeSpan?, string?)"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "ApiDesign",
+        "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "The two forms of Retry-After (seconds, HTTP date) differ in a required parameter's type, so no call is ambiguous.")]
     public void FailNext(int count, HttpStatusCode status, DateTimeOffset retryAt, string? body = null) =>
         Enqueue(count, new FaultPlan(CruxFaultKind.Status, status, null, body ?? """{"detail":"Simulated failure."}""", TimeSpan.Zero) { RetryAt = retryAt });
 
