@@ -126,7 +126,7 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
         {
             // The body is left out: it may carry a token, however malformed.
             throw new CruxInvalidResponseException(
-                $"Crux Connect answered {(int)response.StatusCode} to {request.Operation} {request.Method.Method} {request.PathForDisplay(settings)}, but the body has no usable \"auth_token\".",
+                $"Crux Connect answered {(int)response.StatusCode} to {request.Describe(settings)}, but the body has no usable \"auth_token\".",
                 response.StatusCode);
         }
 

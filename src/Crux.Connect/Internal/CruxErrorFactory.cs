@@ -82,8 +82,7 @@ internal static class CruxErrorFactory
             text.Append(" (").Append(reason).Append(')');
         }
 
-        text.Append(" to ").Append(request.Operation).Append(' ')
-            .Append(request.Method.Method).Append(' ').Append(request.PathForDisplay(settings));
+        text.Append(" to ").Append(request.Describe(settings));
 
         bool described = false;
         if (!string.IsNullOrEmpty(parsed?.Detail))

@@ -60,6 +60,9 @@ internal readonly struct CruxRequest
         return message;
     }
 
+    /// <summary>Names the call in messages: operation, method and path, e.g. <c>RemovePermissions DELETE /organizations/…/</c>. Never a header.</summary>
+    public string Describe(CruxClientSettings settings) => $"{Operation} {Method.Method} {PathForDisplay(settings)}";
+
     /// <summary>Gets the path as the server sees it (no scheme or host), for messages and logs.</summary>
     public string PathForDisplay(CruxClientSettings settings)
     {

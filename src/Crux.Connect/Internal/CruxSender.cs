@@ -77,7 +77,7 @@ internal static class CruxSender
         catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
         {
             var timeout = new CruxTimeoutException(
-                $"{request.Operation} {request.Method.Method} {request.PathForDisplay(core.Settings)} did not complete within {Describe(exception.Timeout, core.Settings)}.",
+                $"{request.Describe(core.Settings)} did not complete within {Describe(exception.Timeout, core.Settings)}.",
                 exception);
             telemetry?.Failed(timeout, canceledByCaller: false);
             throw timeout;
@@ -147,13 +147,13 @@ internal static class CruxSender
         catch (HttpRequestException exception)
         {
             return Outcome.FromException<TResult>(new CruxConnectionException(
-                $"{request.Operation} {request.Method.Method} {request.PathForDisplay(settings)} got no answer from {settings.BaseUri.Host}: {exception.Message}",
+                $"{request.Describe(settings)} got no answer from {settings.BaseUri.Host}: {exception.Message}",
                 exception));
         }
         catch (IOException exception)
         {
             return Outcome.FromException<TResult>(new CruxConnectionException(
-                $"{request.Operation} {request.Method.Method} {request.PathForDisplay(settings)}: the connection to {settings.BaseUri.Host} failed while reading the answer: {exception.Message}",
+                $"{request.Describe(settings)}: the connection to {settings.BaseUri.Host} failed while reading the answer: {exception.Message}",
                 exception));
         }
         catch (OperationCanceledException exception) when (!callerToken.IsCancellationRequested)
@@ -161,7 +161,7 @@ internal static class CruxSender
             // Nobody cancelled our token, so the HttpClient's own Timeout fired (an injected client's
             // default is 100 s). Surface it as a timeout of this attempt, which the pipeline may retry.
             return Outcome.FromException<TResult>(new CruxTimeoutException(
-                $"{request.Operation} {request.Method.Method} {request.PathForDisplay(settings)}: the HttpClient.Timeout ({httpClient.Timeout}) elapsed before Crux Connect answered. " +
+                $"{request.Describe(settings)}: the HttpClient.Timeout ({httpClient.Timeout}) elapsed before Crux Connect answered. " +
                 "Set HttpClient.Timeout to Timeout.InfiniteTimeSpan to let CruxClientOptions.Timeout and AttemptTimeout govern.",
                 exception));
         }

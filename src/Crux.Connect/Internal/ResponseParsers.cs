@@ -80,7 +80,7 @@ internal static class ResponseParsers
         HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, string problem, string? body, Exception? inner)
     {
         HttpStatusCode status = response.StatusCode;
-        string message = $"Crux Connect answered {(int)status} to {request.Operation} {request.Method.Method} {request.PathForDisplay(settings)}, but {problem}.";
+        string message = $"Crux Connect answered {(int)status} to {request.Describe(settings)}, but {problem}.";
         return new CruxInvalidResponseException(message, status, settings.Redact(body), inner);
     }
 }
