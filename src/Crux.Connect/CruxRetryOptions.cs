@@ -40,11 +40,4 @@ public class CruxRetryOptions
     /// <inheritdoc />
     public override string ToString() =>
         $"MaxRetries = {MaxRetries}, BaseDelay = {BaseDelay}, MaxDelay = {MaxDelay}";
-
-    internal void CopyTo(CruxRetryOptions target)
-    {
-        target.MaxRetries = MaxRetries;
-        target.BaseDelay = BaseDelay;
-        target.MaxDelay = MaxDelay;
-    }
 }

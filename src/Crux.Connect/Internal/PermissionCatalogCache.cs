@@ -53,9 +53,6 @@ internal sealed class PermissionCatalogCache
             paramName);
     }
 
-    /// <summary>Forgets the catalog, so the next call reads it again.</summary>
-    public void Clear() => Volatile.Write(ref _current, null);
-
     private bool IsExpired(Snapshot snapshot, TimeProvider timeProvider) =>
         _lifetime != Timeout.InfiniteTimeSpan && timeProvider.GetElapsedTime(snapshot.ReadAt) >= _lifetime;
 
