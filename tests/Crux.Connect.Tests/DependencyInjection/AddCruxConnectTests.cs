@@ -63,7 +63,7 @@ public class AddCruxConnectTests
     }
 
     [Fact]
-    public async Task AddCruxConnect_BadConfiguration_FailsAtStartListingEveryProblemWithoutTheToken()
+    public void AddCruxConnect_BadConfiguration_FailsAtStartListingEveryProblemWithoutTheToken()
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -87,7 +87,6 @@ public class AddCruxConnectTests
         Assert.Contains(exception.Failures, f => f.Contains("ApiToken contains characters", StringComparison.Ordinal));
         Assert.DoesNotContain("leaky-secret", exception.Message);
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<OrganizationUsersClient>());
-        await Task.CompletedTask;
     }
 
     [Fact]
@@ -121,8 +120,44 @@ public class AddCruxConnectTests
         HttpClient http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(CruxConnectServiceCollectionExtensions.HttpClientName);
 
         Assert.Equal(Timeout.InfiniteTimeSpan, http.Timeout);
-        var factoryOptions = provider.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(CruxConnectServiceCollectionExtensions.HttpClientName);
-        Assert.DoesNotContain(factoryOptions.HttpMessageHandlerBuilderActions, a => a.Method.DeclaringType?.Namespace?.Contains("Polly", StringComparison.Ordinal) == true);
+        Assert.Empty(ForeignHandlers(provider));
+    }
+
+    [Fact]
+    public void AddCruxConnect_UserAddsAHandler_IsTheOnlyOneBesidesTheFactorysOwn()
+    {
+        // Proves the check above can fail: any handler that is not the factory's or the runtime's shows up.
+        var services = new ServiceCollection();
+        services.AddCruxConnect(o => o.ApiToken = Fixtures.Token).AddHttpMessageHandler(() => new PassThroughHandler());
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        Assert.Equal([typeof(PassThroughHandler)], ForeignHandlers(provider));
+    }
+
+    /// <summary>
+    /// The handlers of the SDK's client that come neither from IHttpClientFactory nor from the runtime: a second
+    /// retry layer (Polly, Microsoft.Extensions.Http.Resilience) would be one of them.
+    /// </summary>
+    private static List<Type> ForeignHandlers(IServiceProvider provider)
+    {
+        HttpMessageHandler? handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(CruxConnectServiceCollectionExtensions.HttpClientName);
+        var own = new[] { typeof(IHttpMessageHandlerFactory).Assembly, typeof(HttpClient).Assembly, typeof(SocketsHttpHandler).Assembly };
+        var foreign = new List<Type>();
+        while (handler is not null)
+        {
+            if (!own.Contains(handler.GetType().Assembly))
+            {
+                foreign.Add(handler.GetType());
+            }
+
+            handler = (handler as DelegatingHandler)?.InnerHandler;
+        }
+
+        return foreign;
+    }
+
+    private sealed class PassThroughHandler : DelegatingHandler
+    {
     }
 
     [Fact]

@@ -133,7 +133,6 @@ public class StatusMappingTests
         var handler = new ScriptedHandler().Then((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StreamContent(stream) }));
         var client = Fixtures.Client(handler);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
         var exception = await Assert.ThrowsAsync<CruxBadRequestException>(
             () => client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]));
 
@@ -141,7 +140,6 @@ public class StatusMappingTests
         Assert.EndsWith("…(truncated)", exception.ResponseBody);
         Assert.Equal(64 * 1024, exception.ResponseBody!.Length - "…(truncated)".Length);
         Assert.True(exception.Message.Length < 2048, "the message carries a short excerpt only");
-        _ = before;
     }
 
     [Fact]
