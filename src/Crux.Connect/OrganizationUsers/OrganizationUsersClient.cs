@@ -98,7 +98,7 @@ public partial class OrganizationUsersClient
             _httpClient!,
             core,
             request,
-            static async (response, request, settings, ct) => MapAssignments(
+            static async (response, request, settings, ct) => ResponseParsers.MapAssignments(
                 await ResponseParsers.ReadJsonAsync(response, CruxJsonContext.Default.UserPermissionsDto, request, settings, ct).ConfigureAwait(false),
                 response,
                 request,
@@ -135,10 +135,6 @@ public partial class OrganizationUsersClient
 
     private CruxClientCore Core => _core ?? throw new InvalidOperationException(
         "This OrganizationUsersClient was created for mocking and has no connection; override the method you call.");
-
-    private static IReadOnlyList<PermissionAssignment> MapAssignments(
-        UserPermissionsDto dto, HttpResponseMessage response, CruxRequest request, CruxClientSettings settings) =>
-        ResponseParsers.MapAssignments(dto, response, request, settings);
 
     // No async method of our own per call: the sender completes synchronously (as a ValueTask) whenever the
     // handler does, and the result object is built inside the attempt, so the pipeline carries a reference (an
