@@ -8,14 +8,16 @@ namespace Crux.Connect.Authentication;
 /// </summary>
 internal sealed class LoginRequestAuthorization : CruxAuthorization
 {
+    private readonly string _password;
+
     public LoginRequestAuthorization(string password)
     {
-        CurrentToken = password;
+        _password = password;
     }
 
     public override bool CanRefresh => false;
 
-    public override string? CurrentToken { get; }
+    public override string? SecretOf(string headerValue) => _password;
 
     public override ValueTask<string> GetHeaderValueAsync(CancellationToken cancellationToken) => new(string.Empty);
 

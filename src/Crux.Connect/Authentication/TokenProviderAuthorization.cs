@@ -8,8 +8,6 @@ namespace Crux.Connect.Authentication;
 /// </summary>
 internal sealed class TokenProviderAuthorization : CruxAuthorization
 {
-    private const string Scheme = "Token ";
-
     private HeaderValue? _last;
 
     public TokenProviderAuthorization(ICruxTokenProvider provider)
@@ -21,8 +19,6 @@ internal sealed class TokenProviderAuthorization : CruxAuthorization
 
     public override bool CanRefresh => true;
 
-    public override string? CurrentToken => Volatile.Read(ref _last)?.Token;
-
     public override ValueTask<string> GetHeaderValueAsync(CancellationToken cancellationToken)
     {
         ValueTask<string> pending = Provider.GetTokenAsync(cancellationToken);
@@ -31,8 +27,8 @@ internal sealed class TokenProviderAuthorization : CruxAuthorization
 
     public override ValueTask InvalidateAsync(string rejectedHeaderValue, CancellationToken cancellationToken)
     {
-        string token = rejectedHeaderValue.StartsWith(Scheme, StringComparison.Ordinal)
-            ? rejectedHeaderValue.Substring(Scheme.Length)
+        string token = rejectedHeaderValue.StartsWith(TokenScheme, StringComparison.Ordinal)
+            ? rejectedHeaderValue.Substring(TokenScheme.Length)
             : rejectedHeaderValue;
         return Provider.InvalidateAsync(token, cancellationToken);
     }
@@ -54,7 +50,7 @@ internal sealed class TokenProviderAuthorization : CruxAuthorization
                 $"The token provider {Provider.GetType().Name} returned {(string.IsNullOrEmpty(token) ? "an empty token" : "a token with characters that are not allowed in an HTTP header")}.");
         }
 
-        var fresh = new HeaderValue(token!, Scheme + token);
+        var fresh = new HeaderValue(token!, TokenScheme + token);
         Volatile.Write(ref _last, fresh);
         return fresh.Header;
     }

@@ -26,6 +26,7 @@ internal sealed class BulkRunner<TResult>
     private int _rateLimited;
     private int _pauses;
     private int _retries;
+    private Exception? _progressFailure;
 
     public BulkRunner(
         Guid[] users,
@@ -47,8 +48,10 @@ internal sealed class BulkRunner<TResult>
 
     public async Task<CruxBulkResult<TResult>> RunAsync(CancellationToken cancellationToken)
     {
+        // Each user's change has its own deadline, whatever call this runs inside.
+        CallDeadline.Leave();
         long started = _timeProvider.GetTimestamp();
-        _progress?.Report(Snapshot());
+        Report();
         int workerCount = Math.Min(_options.MaxConcurrency, _users.Length);
         var workers = new Task[workerCount];
         for (int i = 0; i < workerCount; i++)
@@ -60,12 +63,12 @@ internal sealed class BulkRunner<TResult>
         await Task.WhenAll(workers).ConfigureAwait(false);
 
         var pending = new List<Guid>();
-        var outcomes = new CruxBulkOutcome<TResult>[_users.Length];
+        var completed = new List<CruxBulkOutcome<TResult>>(_users.Length);
         for (int i = 0; i < _users.Length; i++)
         {
             if (_outcomes[i] is { } outcome)
             {
-                outcomes[i] = outcome;
+                completed.Add(outcome);
             }
             else
             {
@@ -75,11 +78,36 @@ internal sealed class BulkRunner<TResult>
 
         if (pending.Count > 0)
         {
-            // Only cancellation leaves a user without an outcome.
-            throw new CruxBulkCanceledException(Snapshot(), pending, cancellationToken);
+            // Only cancellation leaves a user without an outcome; the finished ones travel with the exception.
+            throw new CruxBulkCanceledException<TResult>(Snapshot(), completed, pending, cancellationToken);
         }
 
-        return new CruxBulkResult<TResult>(outcomes, _rateLimited, _pauses, _retries, _timeProvider.GetElapsedTime(started));
+        return new CruxBulkResult<TResult>(completed, _rateLimited, _pauses, _retries, _timeProvider.GetElapsedTime(started))
+        {
+            ProgressException = Volatile.Read(ref _progressFailure),
+        };
+    }
+
+    /// <summary>
+    /// Tells the caller's progress handler, which is outside code: if it throws, it is not called again and its exception is
+    /// kept for the result (<see cref="CruxBulkResult{TResult}.ProgressException"/>), but the run goes on and every user is
+    /// still accounted for. Stopping half-way would leave changes in flight with nobody told about them.
+    /// </summary>
+    private void Report()
+    {
+        if (_progress is null || Volatile.Read(ref _progressFailure) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            _progress.Report(Snapshot());
+        }
+        catch (Exception exception)
+        {
+            Interlocked.CompareExchange(ref _progressFailure, exception, null);
+        }
     }
 
     private CruxBulkProgress Snapshot() => new(_users.Length, Volatile.Read(ref _succeeded), Volatile.Read(ref _failed), Volatile.Read(ref _rateLimited));
@@ -113,7 +141,7 @@ internal sealed class BulkRunner<TResult>
                     _failed++;
                 }
 
-                _progress?.Report(Snapshot());
+                Report();
             }
         }
     }

@@ -5,20 +5,49 @@ namespace Crux.Connect;
 /// <see cref="OperationCanceledException"/>; this one also says what was done. No new user is started once the token is
 /// cancelled, and the changes in flight are abandoned: their users are in <see cref="PendingUserUuids"/>, with the ones
 /// never started. Running the operation again for those is safe (adding or removing a permission twice is not an error).
+/// Every user is accounted for exactly once: in <see cref="SucceededUserUuids"/>, in <see cref="FailedUsers"/> (with the
+/// exception that ended its change) or in <see cref="PendingUserUuids"/>. The operations of this SDK raise
+/// <see cref="CruxBulkCanceledException{TResult}"/>, which also carries the finished users' outcomes with their results.
 /// </summary>
-public sealed class CruxBulkCanceledException : OperationCanceledException
+public class CruxBulkCanceledException : OperationCanceledException
 {
+    private static readonly IReadOnlyDictionary<Guid, Exception> NoFailures = new Dictionary<Guid, Exception>(0);
     /// <summary>Initializes a new instance of the <see cref="CruxBulkCanceledException"/> class.</summary>
     /// <param name="progress">Where the operation stood when it stopped.</param>
     /// <param name="pendingUserUuids">The users whose change was not finished.</param>
     /// <param name="cancellationToken">The token that was cancelled.</param>
     /// <exception cref="ArgumentNullException"><paramref name="progress"/> or <paramref name="pendingUserUuids"/> is <see langword="null"/>.</exception>
     public CruxBulkCanceledException(CruxBulkProgress progress, IReadOnlyList<Guid> pendingUserUuids, CancellationToken cancellationToken)
+        : this(progress, [], NoFailures, pendingUserUuids, cancellationToken)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxBulkCanceledException"/> class, accounting for every user.</summary>
+    /// <param name="progress">Where the operation stood when it stopped.</param>
+    /// <param name="succeededUserUuids">The users whose change succeeded.</param>
+    /// <param name="failedUsers">The users whose change failed, with the exception that ended it.</param>
+    /// <param name="pendingUserUuids">The users whose change was not finished.</param>
+    /// <param name="cancellationToken">The token that was cancelled.</param>
+    /// <exception cref="ArgumentNullException">A list or <paramref name="progress"/> is <see langword="null"/>.</exception>
+    public CruxBulkCanceledException(
+        CruxBulkProgress progress,
+        IReadOnlyList<Guid> succeededUserUuids,
+        IReadOnlyDictionary<Guid, Exception> failedUsers,
+        IReadOnlyList<Guid> pendingUserUuids,
+        CancellationToken cancellationToken)
         : base(Describe(progress, pendingUserUuids), cancellationToken)
     {
         Progress = progress;
+        SucceededUserUuids = succeededUserUuids ?? throw new ArgumentNullException(nameof(succeededUserUuids));
+        FailedUsers = failedUsers ?? throw new ArgumentNullException(nameof(failedUsers));
         PendingUserUuids = pendingUserUuids;
     }
+
+    /// <summary>Gets the users whose change succeeded before the operation stopped, in the order they were given.</summary>
+    public IReadOnlyList<Guid> SucceededUserUuids { get; }
+
+    /// <summary>Gets the users whose change failed before the operation stopped, with the exception that ended each change.</summary>
+    public IReadOnlyDictionary<Guid, Exception> FailedUsers { get; }
 
     /// <summary>Gets where the operation stood when it stopped.</summary>
     public CruxBulkProgress Progress { get; }

@@ -55,6 +55,12 @@ public sealed class CruxBulkResult<TResult>
     /// <summary>Gets how long the operation took.</summary>
     public TimeSpan Elapsed { get; }
 
+    /// <summary>
+    /// Gets the exception the progress handler threw, if it did. The handler is not called again after it throws, but the
+    /// operation goes on and every user still has its outcome.
+    /// </summary>
+    public Exception? ProgressException { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{Outcomes.Count} users: {Succeeded} succeeded, {Failed} failed; {RateLimitedResponses} rate-limited answers, {RateLimitPauses} pauses, {Retries} retries, in {Elapsed}";

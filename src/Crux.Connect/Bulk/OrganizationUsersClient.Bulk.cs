@@ -69,7 +69,7 @@ public partial class OrganizationUsersClient
         Guid[] users = BulkUsers.Create(userUuids, nameof(userUuids));
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
-        Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
+        Guid[] uuids = await ResolveForBulkAsync<RemovePermissionsResult>(users, names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
         return await RunBulkAsync(users, uuids, Removal, bulkOptions, progress, cancellationToken).ConfigureAwait(false);
     }
 
@@ -129,8 +129,22 @@ public partial class OrganizationUsersClient
         Guid[] users = BulkUsers.Create(userUuids, nameof(userUuids));
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
-        Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
+        Guid[] uuids = await ResolveForBulkAsync<AddPermissionsResult>(users, names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
         return await RunBulkAsync(users, uuids, Addition, bulkOptions, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Resolves the names of a bulk run; cancelled before any user started, every user is pending, as the XML docs promise.</summary>
+    private async Task<Guid[]> ResolveForBulkAsync<TResult>(Guid[] users, string[] names, string paramName, CancellationToken cancellationToken)
+        where TResult : class
+    {
+        try
+        {
+            return await ResolveCoreAsync(names, paramName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new CruxBulkCanceledException<TResult>(new CruxBulkProgress(users.Length, 0, 0, 0), [], users, cancellationToken);
+        }
     }
 
     private static BulkChange<RemovePermissionsResult> Removal { get; } = new(

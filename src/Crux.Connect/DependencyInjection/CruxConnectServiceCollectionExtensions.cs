@@ -4,6 +4,7 @@ using Crux.Connect.DependencyInjection;
 using Crux.Connect.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -60,11 +61,22 @@ public static class CruxConnectServiceCollectionExtensions
     {
         services.AddOptions<CruxClientOptions>().ValidateOnStart();
 
-        // A token provider registered in the container (a vault client) is the fallback way of authenticating.
-        services.AddOptions<CruxClientOptions>().PostConfigure<IServiceProvider>(static (options, provider) =>
+        // A token provider registered in the container (a vault client) is the fallback way of authenticating. The client's
+        // core (and so its provider) lives as long as the container: a scoped provider would be captured from the root
+        // scope, so it is refused with a message that says what to do instead.
+        services.AddOptions<CruxClientOptions>().PostConfigure<IServiceProvider>((options, provider) =>
         {
             if (string.IsNullOrEmpty(options.ApiToken) && options.Credentials is null && options.TokenProvider is null)
             {
+                ServiceDescriptor? registration = services.LastOrDefault(static d => d.ServiceType == typeof(ICruxTokenProvider));
+                if (registration is { Lifetime: ServiceLifetime.Scoped })
+                {
+                    throw new InvalidOperationException(
+                        "ICruxTokenProvider is registered as scoped, but the Crux Connect client keeps its token provider for the application's " +
+                        "lifetime. Register the provider as a singleton (services.AddSingleton<ICruxTokenProvider, YourProvider>()); " +
+                        "it is called concurrently and should cache its token.");
+                }
+
                 options.TokenProvider = provider.GetService<ICruxTokenProvider>();
             }
         });
@@ -98,6 +110,12 @@ public static class CruxConnectServiceCollectionExtensions
         // structured providers (OpenTelemetry, JSON console, Serilog) export. So its loggers are removed; the SDK's own
         // "Crux.Connect" events cover every attempt. Redaction stays for anyone who adds the default logger back.
         builder.RemoveAllLoggers();
+
+        // No request of the SDK (the login's POST with the password least of all) may follow a redirect: switch automatic
+        // redirects off on whichever primary handler ends up configured. PostConfigure runs after every Configure, so a
+        // handler the application sets with ConfigurePrimaryHttpMessageHandler is covered whatever the order of the calls.
+        services.PostConfigure<HttpClientFactoryOptions>(HttpClientName, static factoryOptions =>
+            factoryOptions.HttpMessageHandlerBuilderActions.Add(static handlerBuilder => NoRedirects.Apply(handlerBuilder.PrimaryHandler)));
         builder.RedactLoggedHeaders(static _ => true);
 
         services.TryAddTransient(static provider => provider.GetRequiredService<CruxClient>().OrganizationUsers);

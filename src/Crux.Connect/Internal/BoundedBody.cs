@@ -17,6 +17,7 @@ internal readonly struct BoundedBody : IDisposable
     public const int SuccessBodyLimit = 4 * 1024 * 1024;
 
     private const int InitialBuffer = 16 * 1024;
+    private const string CutMarker = "…(truncated)";
 
     private readonly byte[]? _buffer;
 
@@ -27,6 +28,11 @@ internal readonly struct BoundedBody : IDisposable
         IsTruncated = truncated;
     }
 
+    private BoundedBody(BoundedBody partial, bool incomplete)
+        : this(partial._buffer, partial.Length, partial.IsTruncated || incomplete)
+    {
+    }
+
     public int Length { get; }
 
     /// <summary>Gets whether the body was longer than the limit (only the first <c>limit</c> bytes were read).</summary>
@@ -34,7 +40,40 @@ internal readonly struct BoundedBody : IDisposable
 
     public ReadOnlySpan<byte> Span => _buffer is null ? default : _buffer.AsSpan(0, Length);
 
-    public static async ValueTask<BoundedBody> ReadAsync(HttpContent? content, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads like <see cref="ReadAsync(HttpContent?, int, CancellationToken)"/>, but a body that stalls until <paramref name="cancellationToken"/> fires, or that
+    /// breaks off, yields what arrived (marked as cut) instead of failing: the status already decided the outcome.
+    /// Only the caller's own cancellation still throws.
+    /// </summary>
+    public static async ValueTask<BoundedBody> ReadAvailableAsync(
+        HttpContent? content, int limit, CancellationToken cancellationToken, CancellationToken callerToken)
+    {
+        var received = new Received();
+        try
+        {
+            return await ReadAsync(content, limit, cancellationToken, received).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!callerToken.IsCancellationRequested && exception is OperationCanceledException or IOException or HttpRequestException)
+        {
+            return new BoundedBody(received.Body, incomplete: received.Body.Length > 0);
+        }
+    }
+
+    /// <summary>Removes the secret from a body's text, including one the cap cut in half at its end.</summary>
+    public static string? Redact(string? text, Diagnostics.SecretRedactor redactor)
+    {
+        if (text is null || !text.EndsWith(CutMarker, StringComparison.Ordinal))
+        {
+            return redactor.Redact(text);
+        }
+
+        return redactor.Redact(text.Substring(0, text.Length - CutMarker.Length), wasCut: true) + CutMarker;
+    }
+
+    public static ValueTask<BoundedBody> ReadAsync(HttpContent? content, int limit, CancellationToken cancellationToken) =>
+        ReadAsync(content, limit, cancellationToken, null);
+
+    private static async ValueTask<BoundedBody> ReadAsync(HttpContent? content, int limit, CancellationToken cancellationToken, Received? received)
     {
         if (content is null)
         {
@@ -69,6 +108,7 @@ internal readonly struct BoundedBody : IDisposable
                         Buffer.BlockCopy(buffer, 0, larger, 0, length);
                         ArrayPool<byte>.Shared.Return(buffer);
                         buffer = larger;
+                        received?.Keep(buffer, length);
                     }
 
                     int toRead = Math.Min(buffer.Length, cap) - length;
@@ -83,6 +123,10 @@ internal readonly struct BoundedBody : IDisposable
                     }
 
                     length += read;
+                    if (received is not null)
+                    {
+                        received.Keep(buffer, length);
+                    }
                 }
 
                 bool truncated = length > limit;
@@ -90,7 +134,11 @@ internal readonly struct BoundedBody : IDisposable
             }
             catch
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                if (received is null || !received.Owns(buffer))
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+
                 throw;
             }
         }
@@ -106,7 +154,7 @@ internal readonly struct BoundedBody : IDisposable
 
         int length = Math.Min(Length, maxBytes);
         string text = Encoding.UTF8.GetString(_buffer!, 0, length);
-        return IsTruncated || length < Length ? text + "…(truncated)" : text;
+        return IsTruncated || length < Length ? text + CutMarker : text;
     }
 
     public void Dispose()
@@ -115,5 +163,23 @@ internal readonly struct BoundedBody : IDisposable
         {
             ArrayPool<byte>.Shared.Return(_buffer);
         }
+    }
+
+    /// <summary>What a read that may be interrupted has received so far (the rented buffer and its length).</summary>
+    private sealed class Received
+    {
+        private byte[]? _buffer;
+        private int _length;
+
+        public BoundedBody Body => new(_buffer, _length, truncated: false);
+
+        public void Keep(byte[] buffer, int length)
+        {
+            // When the read moves to a larger buffer, the old one goes back to the pool: only the newest is kept.
+            _buffer = buffer;
+            _length = length;
+        }
+
+        public bool Owns(byte[] buffer) => ReferenceEquals(_buffer, buffer);
     }
 }

@@ -7,11 +7,14 @@ namespace Crux.Connect.Internal;
 /// </summary>
 internal abstract class CruxAuthorization
 {
+    public const string TokenScheme = "Token ";
+
     /// <summary>Gets whether a 401 may be cured by <see cref="InvalidateAsync"/> and one more try.</summary>
     public abstract bool CanRefresh { get; }
 
-    /// <summary>Gets the secret, for redacting it from text that came back from the server; <see langword="null"/> if not known yet.</summary>
-    public abstract string? CurrentToken { get; }
+    /// <summary>The secret a request with this header value sent (the token; for the login, the password), to redact it from what comes back.</summary>
+    public virtual string? SecretOf(string headerValue) =>
+        headerValue.StartsWith(TokenScheme, StringComparison.Ordinal) ? headerValue.Substring(TokenScheme.Length) : headerValue;
 
     public abstract ValueTask<string> GetHeaderValueAsync(CancellationToken cancellationToken);
 

@@ -19,9 +19,17 @@ internal sealed class CruxCallState
     private CancellationTokenSource? _attemptSource;
     private TimeProvider? _attemptSourceTime;
     private CancellationTokenRegistration _callerRegistration;
-    private int _attempts;
 
     public long StartedAt { get; private set; }
+
+    /// <summary>Gets the overall limit of the call: the outermost public call's <see cref="CruxClientOptions.Timeout"/>.</summary>
+    public TimeSpan Timeout { get; private set; }
+
+    /// <summary>Gets or sets whether the call must end with this attempt's outcome (a login failure, a refused redirect, a disposed client).</summary>
+    public bool IsFinal { get; set; }
+
+    /// <summary>Gets or sets whether the call already obtained a new token after a 401 (once per call: a second 401 is final).</summary>
+    public bool Refreshed { get; set; }
 
     public bool IsIdempotent { get; private set; }
 
@@ -32,7 +40,7 @@ internal sealed class CruxCallState
 
     public bool AttemptLimitIsOverall { get; private set; }
 
-    public static CruxCallState Rent(long startedAt, bool isIdempotent, CruxOperationTelemetry? telemetry)
+    public static CruxCallState Rent(CallDeadline deadline, bool isIdempotent, CruxOperationTelemetry? telemetry)
     {
         // The thread's own slot first (no interlocked operation), then the shared pool, which serves the calls
         // that resume on another thread or run concurrently.
@@ -49,9 +57,11 @@ internal sealed class CruxCallState
         }
 
         state ??= new CruxCallState();
-        state.StartedAt = startedAt;
+        state.StartedAt = deadline.StartedAt;
+        state.Timeout = deadline.Timeout;
+        state.IsFinal = false;
+        state.Refreshed = false;
         state.IsIdempotent = isIdempotent;
-        state._attempts = 0;
         state.Telemetry = telemetry;
         return state;
     }
@@ -88,11 +98,10 @@ internal sealed class CruxCallState
     {
         TimeSpan limit = settings.AttemptTimeout;
         bool overall = false;
-        if (settings.Timeout != Timeout.InfiniteTimeSpan)
+        if (Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            // The first attempt starts as the call does: all of the overall timeout is left (one clock read saved).
-            TimeSpan remaining = _attempts++ == 0 ? settings.Timeout : settings.Timeout - timeProvider.GetElapsedTime(StartedAt);
-            if (limit == Timeout.InfiniteTimeSpan || remaining <= limit)
+            TimeSpan remaining = Timeout - timeProvider.GetElapsedTime(StartedAt);
+            if (limit == System.Threading.Timeout.InfiniteTimeSpan || remaining <= limit)
             {
                 limit = remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining;
                 overall = true;
@@ -101,7 +110,7 @@ internal sealed class CruxCallState
 
         AttemptLimit = limit;
         AttemptLimitIsOverall = overall;
-        if (limit == Timeout.InfiniteTimeSpan)
+        if (limit == System.Threading.Timeout.InfiniteTimeSpan)
         {
             return callerToken;
         }
@@ -154,8 +163,8 @@ internal sealed class CruxCallState
 
     private static CancellationTokenSource CreateSource(TimeProvider timeProvider) =>
 #if NET
-        new(Timeout.InfiniteTimeSpan, timeProvider);
+        new(System.Threading.Timeout.InfiniteTimeSpan, timeProvider);
 #else
-        timeProvider.CreateCancellationTokenSource(Timeout.InfiniteTimeSpan);
+        timeProvider.CreateCancellationTokenSource(System.Threading.Timeout.InfiniteTimeSpan);
 #endif
 }

@@ -72,10 +72,4 @@ internal sealed class CruxClientSettings
         copy.Authorization = authorization;
         return copy;
     }
-
-    /// <summary>Replaces the token wherever it appears in text that came from outside (a server echoing it back).</summary>
-    public string? Redact(string? text) =>
-        text is null || Authorization.CurrentToken is not { Length: > 0 } token || text.IndexOf(token, StringComparison.Ordinal) < 0
-            ? text
-            : text.Replace(token, "***");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Crux.Connect.Diagnostics;
 
 namespace Crux.Connect.Internal;
 
@@ -12,22 +13,33 @@ namespace Crux.Connect.Internal;
 internal static class CruxErrorFactory
 {
     private const int MaxBodyInMessage = 512;
+    private const int MaxRequestId = 200;
     private static readonly string[] RequestIdHeaders = ["X-Request-Id", "X-Correlation-Id", "Request-Id"];
 
     public static async ValueTask<CruxApiException> CreateAsync(
-        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, TimeProvider timeProvider, CancellationToken cancellationToken)
+        HttpResponseMessage response,
+        CruxRequest request,
+        CruxClientSettings settings,
+        SecretRedactor redactor,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken,
+        CancellationToken callerToken)
     {
         string? body;
-        using (BoundedBody bounded = await BoundedBody.ReadAsync(response.Content, BoundedBody.ErrorBodyLimit, cancellationToken).ConfigureAwait(false))
+
+        // The status is final: a body that stalls or breaks off yields what arrived, never a timeout or a retry of its own.
+        using (BoundedBody bounded = await BoundedBody.ReadAvailableAsync(response.Content, BoundedBody.ErrorBodyLimit, cancellationToken, callerToken).ConfigureAwait(false))
         {
-            body = settings.Redact(bounded.GetText());
+            body = BoundedBody.Redact(bounded.GetText(), redactor);
         }
 
         ErrorBody? parsed = ErrorBody.TryParse(body);
-        string? requestId = ReadRequestId(response);
+        string? detail = redactor.Redact(parsed?.Detail);
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? fields = parsed is null ? null : RedactFields(parsed.FieldErrors, redactor);
+        string? requestId = ReadRequestId(response, redactor);
         TimeSpan? retryAfter = RetryAfter.Read(response, timeProvider);
-        string message = Describe(response.StatusCode, request, settings, parsed, body, requestId);
-        CruxApiException exception = Create(response.StatusCode, message, parsed?.Detail, parsed?.FieldErrors, body, requestId, retryAfter);
+        string message = Describe(response.StatusCode, request, settings, detail, fields, body, requestId);
+        CruxApiException exception = Create(response.StatusCode, message, detail, fields, body, requestId, retryAfter);
         exception.ServerRetryAfter = retryAfter;
         return exception;
     }
@@ -53,7 +65,8 @@ internal static class CruxErrorFactory
             _ => new CruxApiException(message, status, detail, fields, body, requestId),
         };
 
-    private static string? ReadRequestId(HttpResponseMessage response)
+    /// <summary>The server's request id, with the request's secret removed and control characters escaped: it may echo anything.</summary>
+    internal static string? ReadRequestId(HttpResponseMessage response, SecretRedactor redactor)
     {
         foreach (string name in RequestIdHeaders)
         {
@@ -63,7 +76,7 @@ internal static class CruxErrorFactory
                 {
                     if (!string.IsNullOrWhiteSpace(value))
                     {
-                        return value.Length > 200 ? value.Substring(0, 200) : value;
+                        return ServerText.Shorten(redactor.Redact(value.Trim())!, MaxRequestId);
                     }
                 }
             }
@@ -72,8 +85,28 @@ internal static class CruxErrorFactory
         return null;
     }
 
+    private static Dictionary<string, IReadOnlyList<string>> RedactFields(
+        Dictionary<string, IReadOnlyList<string>> fields, SecretRedactor redactor)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(fields.Count, StringComparer.Ordinal);
+        foreach (KeyValuePair<string, IReadOnlyList<string>> field in fields)
+        {
+            string key = redactor.Redact(field.Key)!;
+            string[] messages = field.Value.Select(message => redactor.Redact(message)!).ToArray();
+            result[key] = result.TryGetValue(key, out IReadOnlyList<string>? earlier) ? earlier.Concat(messages).ToArray() : messages;
+        }
+
+        return result;
+    }
+
     private static string Describe(
-        HttpStatusCode status, CruxRequest request, CruxClientSettings settings, ErrorBody? parsed, string? body, string? requestId)
+        HttpStatusCode status,
+        CruxRequest request,
+        CruxClientSettings settings,
+        string? detail,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? fields,
+        string? body,
+        string? requestId)
     {
         var text = new StringBuilder(128);
         text.Append("Crux Connect answered ").Append(((int)status).ToString(CultureInfo.InvariantCulture));
@@ -85,19 +118,20 @@ internal static class CruxErrorFactory
         text.Append(" to ").Append(request.Describe(settings));
 
         bool described = false;
-        if (!string.IsNullOrEmpty(parsed?.Detail))
+        if (!string.IsNullOrEmpty(detail))
         {
-            text.Append(": ").Append(parsed!.Detail);
+            text.Append(": ").Append(ServerText.Shorten(detail!, MaxBodyInMessage));
             described = true;
         }
 
-        if (parsed is { FieldErrors.Count: > 0 })
+        if (fields is { Count: > 0 })
         {
             text.Append(described ? "; " : ": ");
             bool first = true;
-            foreach (KeyValuePair<string, IReadOnlyList<string>> field in parsed.FieldErrors)
+            foreach (KeyValuePair<string, IReadOnlyList<string>> field in fields)
             {
-                text.Append(first ? string.Empty : "; ").Append(field.Key).Append(": ").Append(string.Join(" ", field.Value));
+                text.Append(first ? string.Empty : "; ").Append(ServerText.Shorten(field.Key, MaxBodyInMessage)).Append(": ")
+                    .Append(ServerText.Shorten(string.Join(" ", field.Value), MaxBodyInMessage));
                 first = false;
             }
 
@@ -117,20 +151,7 @@ internal static class CruxErrorFactory
         return text.ToString();
     }
 
-    private static string OneLine(string body)
-    {
-        string cut = body.Length > MaxBodyInMessage ? body.Substring(0, MaxBodyInMessage) + "…" : body;
-        var chars = cut.ToCharArray();
-        for (int i = 0; i < chars.Length; i++)
-        {
-            if (char.IsControl(chars[i]))
-            {
-                chars[i] = ' ';
-            }
-        }
-
-        return new string(chars).Trim();
-    }
+    private static string OneLine(string body) => ServerText.Shorten(body.Trim(), MaxBodyInMessage);
 
     private static string? ReasonPhrase(HttpStatusCode status) => (int)status switch
     {

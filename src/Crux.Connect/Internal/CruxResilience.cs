@@ -31,18 +31,20 @@ internal static class CruxResilience
     /// <summary>
     /// The backoff: exponential from <see cref="CruxRetryOptions.BaseDelay"/>, capped by
     /// <see cref="CruxRetryOptions.MaxDelay"/>, with "equal jitter" (between half and all of the step),
-    /// so that many clients failing together do not retry together. A server's Retry-After wins, capped.
+    /// so that many clients failing together do not retry together. A server's Retry-After may make the wait longer,
+    /// never shorter (a hostile or broken "Retry-After: 0" must not turn retries into a tight loop), and is capped too.
     /// </summary>
     public static TimeSpan ComputeDelay(int attempt, TimeSpan? retryAfter, CruxClientSettings settings, double jitter01)
     {
-        if (retryAfter is TimeSpan serverDelay)
+        double step = settings.BaseDelay.Ticks * Math.Pow(2, Math.Min(attempt, 62));
+        step = Math.Min(step, settings.MaxDelay.Ticks);
+        var backoff = TimeSpan.FromTicks((long)((step / 2) + (jitter01 * step / 2)));
+        if (retryAfter is TimeSpan serverDelay && serverDelay > backoff)
         {
             return serverDelay > settings.MaxDelay ? settings.MaxDelay : serverDelay;
         }
 
-        double step = settings.BaseDelay.Ticks * Math.Pow(2, Math.Min(attempt, 62));
-        step = Math.Min(step, settings.MaxDelay.Ticks);
-        return TimeSpan.FromTicks((long)((step / 2) + (jitter01 * step / 2)));
+        return backoff;
     }
 
     /// <summary>
@@ -56,14 +58,14 @@ internal static class CruxResilience
         delay = TimeSpan.Zero;
         context.Properties.TryGetValue(CallState, out CruxCallState? call);
         bool idempotent = call is null || call.IsIdempotent;
-        if (!TransientFailures.IsTransient(exception, idempotent))
+        if (call is { IsFinal: true } || !TransientFailures.IsTransient(exception, idempotent))
         {
             return false;
         }
 
         TimeSpan? retryAfter = (exception as CruxApiException)?.ServerRetryAfter;
         delay = ComputeDelay(attempt, retryAfter, settings, jitter());
-        return call is null || settings.Timeout == Timeout.InfiniteTimeSpan
-            || timeProvider.GetElapsedTime(call.StartedAt) + delay < settings.Timeout;
+        return call is null || call.Timeout == Timeout.InfiniteTimeSpan
+            || timeProvider.GetElapsedTime(call.StartedAt) + delay < call.Timeout;
     }
 }

@@ -12,39 +12,16 @@ namespace Crux.Connect.Internal;
 /// </summary>
 internal static class CruxSender
 {
+    /// <summary>The success statuses Crux Connect documents. Any other status, 2xx included, is a failure.</summary>
+    public static bool IsDocumentedSuccess(int status) => status is 200 or 201 or 202 or 204;
+
     public static ValueTask<TResult> SendAsync<TResult>(
         HttpClient httpClient,
         CruxClientCore core,
         CruxRequest request,
         Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
         CancellationToken cancellationToken) =>
-        core.Settings.Authorization.CanRefresh
-            ? SendWithRefreshAsync(httpClient, core, request, readSuccess, cancellationToken)
-            : SendOnceAsync(httpClient, core, request, readSuccess, cancellationToken);
-
-#if NET
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-#endif
-    private static async ValueTask<TResult> SendWithRefreshAsync<TResult>(
-        HttpClient httpClient,
-        CruxClientCore core,
-        CruxRequest request,
-        Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
-        CancellationToken cancellationToken)
-    {
-        CruxAuthorization authorization = core.Settings.Authorization;
-        string used = await authorization.GetHeaderValueAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await SendOnceAsync(httpClient, core, request, readSuccess, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CruxAuthenticationException)
-        {
-            // A token that expired or was revoked: obtain a new one and try once more; a second 401 is final.
-            await authorization.InvalidateAsync(used, cancellationToken).ConfigureAwait(false);
-            return await SendOnceAsync(httpClient, core, request, readSuccess, cancellationToken).ConfigureAwait(false);
-        }
-    }
+        SendOnceAsync(httpClient, core, request, readSuccess, cancellationToken);
 
 #if NET
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -56,16 +33,16 @@ internal static class CruxSender
         Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
         CancellationToken cancellationToken)
     {
+        // Inside a by-name call or a login, this call runs under the outer call's deadline.
+        CallDeadline deadline = CallDeadline.Enter(core.Settings, core.TimeProvider);
         ResilienceContext context = ResilienceContextPool.Shared.Get(request.Operation, cancellationToken);
 
         // Null unless a log level, an activity listener or an instrument is on: then telemetry costs nothing.
         CruxOperationTelemetry? telemetry = core.Diagnostics.Start(request);
-        CruxCallState call = CruxCallState.Rent(core.TimeProvider.GetTimestamp(), request.IsIdempotent, telemetry);
+        CruxCallState call = CruxCallState.Rent(deadline, request.IsIdempotent, telemetry);
         try
         {
             context.Properties.Set(CruxResilience.CallState, call);
-            // ExecuteOutcomeAsync: the attempt answers an Outcome instead of throwing, so Polly needs no async wrapper
-            // of its own around it (two fewer state machines per call, which matters when calls complete asynchronously).
             Outcome<TResult> outcome = await core.Pipeline.ExecuteOutcomeAsync(
                 static (ctx, state) => AttemptAsync(state.HttpClient, state.Core, state.Request, state.ReadSuccess, state.Call, ctx.CancellationToken),
                 context,
@@ -77,7 +54,7 @@ internal static class CruxSender
         catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
         {
             var timeout = new CruxTimeoutException(
-                $"{request.Describe(core.Settings)} did not complete within {Describe(exception.Timeout, core.Settings)}.",
+                $"{request.Describe(core.Settings)} did not complete within {DescribeLimit(call, core.Settings)}.",
                 exception);
             telemetry?.Failed(timeout, canceledByCaller: false);
             throw timeout;
@@ -94,6 +71,11 @@ internal static class CruxSender
         }
     }
 
+    /// <summary>
+    /// One attempt: obtain the token, send, and turn the answer into a result or a typed exception. A 401 with a token
+    /// provider that can renew gets one new token and one more request inside the same attempt (once per call), so the
+    /// renewal runs under the call's deadline and the token handed to <c>InvalidateAsync</c> is the one that was sent.
+    /// </summary>
 #if NET
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
 #endif
@@ -107,36 +89,55 @@ internal static class CruxSender
     {
         call.Telemetry?.AttemptStarting();
         CruxClientSettings settings = core.Settings;
+        CruxAuthorization authorizer = settings.Authorization;
         CancellationToken cancellationToken = call.BeginAttempt(settings, core.TimeProvider, callerToken);
         try
         {
-            ValueTask<string> pendingAuthorization = settings.Authorization.GetHeaderValueAsync(cancellationToken);
-            string authorization = pendingAuthorization.IsCompletedSuccessfully
-                ? pendingAuthorization.Result
-                : await pendingAuthorization.ConfigureAwait(false);
-            using HttpRequestMessage message = request.CreateMessage(authorization);
-
-            // Headers only: the body is read by us, with a cap, so a huge answer is never buffered whole.
-            // Redirects are the handler's business, and never carry the token: SocketsHttpHandler and HttpClientHandler
-            // (and .NET Framework's HttpWebRequest) drop Authorization before following any redirect, so a 3xx to another
-            // origin reaches it without credentials (pinned by RedirectTests). Crux paths are exact, so the SDK needs none.
-            using HttpResponseMessage response = await httpClient
-                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            int status = (int)response.StatusCode;
-            call.Telemetry?.AttemptAnswered(status);
-            if (status is >= 200 and <= 299)
+            string authorization = await AcquireAsync(authorizer, call, cancellationToken).ConfigureAwait(false);
+            string? previous = null;
+            while (true)
             {
-                return Outcome.FromResult(await readSuccess(response, request, settings, cancellationToken).ConfigureAwait(false));
-            }
+                using HttpRequestMessage message = request.CreateMessage(authorization);
+                Uri sent = message.RequestUri!;
 
-            return Outcome.FromException<TResult>(
-                await CruxErrorFactory.CreateAsync(response, request, settings, core.TimeProvider, cancellationToken).ConfigureAwait(false));
+                // Headers only: the body is read by us, with a cap, so a huge answer is never buffered whole.
+                using HttpResponseMessage response = await httpClient
+                    .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                int status = (int)response.StatusCode;
+                call.Telemetry?.AttemptAnswered(status);
+                var redactor = new SecretRedactor(authorizer.SecretOf(authorization), previous is null ? null : authorizer.SecretOf(previous));
+
+                if (Redirects.Refuse(response, sent, request, settings, redactor) is { } redirect)
+                {
+                    // Never a success, a retry or a re-login: the answer did not come from where the request was meant to go.
+                    call.IsFinal = true;
+                    return Outcome.FromException<TResult>(redirect);
+                }
+
+                if (IsDocumentedSuccess(status))
+                {
+                    return Outcome.FromResult(await ReadSuccessAsync(readSuccess, response, request, settings, redactor, cancellationToken).ConfigureAwait(false));
+                }
+
+                if (status == 401 && authorizer.CanRefresh && !call.Refreshed)
+                {
+                    // A token that expired or was revoked: forget exactly the one this request sent, and try once more.
+                    call.Refreshed = true;
+                    previous = authorization;
+                    authorization = await RenewAsync(authorizer, authorization, call, cancellationToken).ConfigureAwait(false);
+                    call.Telemetry?.AttemptStarting();
+                    continue;
+                }
+
+                return Outcome.FromException<TResult>(
+                    await CruxErrorFactory.CreateAsync(response, request, settings, redactor, core.TimeProvider, cancellationToken, callerToken).ConfigureAwait(false));
+            }
         }
         catch (OperationCanceledException exception) when (call.AttemptTimedOut(callerToken))
         {
             // Our own limit ran out (a timeout, not the caller): the pipeline retries it like any attempt timeout,
             // and the sender names the limit that was reached if no attempt is left.
-            TimeSpan limit = call.AttemptLimitIsOverall ? settings.Timeout : settings.AttemptTimeout;
+            TimeSpan limit = call.AttemptLimitIsOverall ? call.Timeout : settings.AttemptTimeout;
             return Outcome.FromException<TResult>(new TimeoutRejectedException($"The operation did not complete within {limit}.", limit, exception));
         }
         catch (OperationCanceledException exception) when (callerToken.IsCancellationRequested && exception.CancellationToken != callerToken)
@@ -156,10 +157,23 @@ internal static class CruxSender
                 $"{request.Describe(settings)}: the connection to {settings.BaseUri.Host} failed while reading the answer: {exception.Message}",
                 exception));
         }
+        catch (ObjectDisposedException exception)
+        {
+            call.IsFinal = true;
+            return Outcome.FromException<TResult>(Disposed(request, settings, exception));
+        }
         catch (OperationCanceledException exception) when (!callerToken.IsCancellationRequested)
         {
-            // Nobody cancelled our token, so the HttpClient's own Timeout fired (an injected client's
-            // default is 100 s). Surface it as a timeout of this attempt, which the pipeline may retry.
+            if (!HttpClientTimedOut(exception))
+            {
+                // Nobody with a deadline cancelled: the HttpClient itself gave up on its requests (disposed, or
+                // CancelPendingRequests). Trying again on it cannot help.
+                call.IsFinal = true;
+                return Outcome.FromException<TResult>(Disposed(request, settings, exception));
+            }
+
+            // The HttpClient's own Timeout fired (an injected client's default is 100 s). Surface it as a timeout of
+            // this attempt, which the pipeline may retry.
             return Outcome.FromException<TResult>(new CruxTimeoutException(
                 $"{request.Describe(settings)}: the HttpClient.Timeout ({httpClient.Timeout}) elapsed before Crux Connect answered. " +
                 "Set HttpClient.Timeout to Timeout.InfiniteTimeSpan to let CruxClientOptions.Timeout and AttemptTimeout govern.",
@@ -177,21 +191,81 @@ internal static class CruxSender
     }
 
     /// <summary>The success reader of operations whose answer carries nothing we need (remove, add).</summary>
-    public static async ValueTask<System.Net.HttpStatusCode> ReadStatusAsync(
-        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
-    {
-        if (response.StatusCode != System.Net.HttpStatusCode.NoContent && response.Content is { } content && content.Headers.ContentLength != 0)
-        {
-            // Drain a small answer so the connection can be reused; a large one is abandoned with the response.
-            using BoundedBody _ = await BoundedBody.ReadAsync(content, BoundedBody.ErrorBodyLimit, cancellationToken).ConfigureAwait(false);
-        }
+    /// <remarks>
+    /// The body is not read: the status decided the outcome, and a body that stalls must not turn a removal that happened
+    /// into a timeout and a retry. Disposing the response abandons it (the handler drains a small one for reuse).
+    /// </remarks>
+    public static ValueTask<System.Net.HttpStatusCode> ReadStatusAsync(
+        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken) =>
+        new(response.StatusCode);
 
-        return response.StatusCode;
+    private static async ValueTask<TResult> ReadSuccessAsync<TResult>(
+        Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
+        HttpResponseMessage response,
+        CruxRequest request,
+        CruxClientSettings settings,
+        SecretRedactor redactor,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await readSuccess(response, request, settings, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CruxInvalidResponseException exception) when (exception.ResponseBody is not null && !redactor.IsEmpty)
+        {
+            throw new CruxInvalidResponseException(exception.Message, exception.StatusCode, BoundedBody.Redact(exception.ResponseBody, redactor), exception.InnerException);
+        }
     }
 
-    private static string Describe(TimeSpan timeout, CruxClientSettings settings) =>
-        timeout == settings.Timeout ? $"the overall timeout of {timeout} (CruxClientOptions.Timeout)"
-        : $"the attempt timeout of {timeout} on its last attempt (CruxClientOptions.AttemptTimeout)";
+    /// <summary>A token, under the attempt's deadline even if the provider ignores the cancellation token.</summary>
+    private static async ValueTask<string> AcquireAsync(CruxAuthorization authorizer, CruxCallState call, CancellationToken cancellationToken)
+    {
+        ValueTask<string> pending = authorizer.GetHeaderValueAsync(cancellationToken);
+        if (pending.IsCompletedSuccessfully)
+        {
+            return pending.Result;
+        }
+
+        try
+        {
+            return await Deadlines.WaitAsync(pending.AsTask(), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A login follows the login rule (retried only when it provably never reached the server, inside the login
+            // itself); a provider's failure is its own. Neither is retried by the operation's pipeline.
+            call.IsFinal = true;
+            throw;
+        }
+    }
+
+    private static async ValueTask<string> RenewAsync(CruxAuthorization authorizer, string rejected, CruxCallState call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Deadlines.WaitAsync(authorizer.InvalidateAsync(rejected, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            call.IsFinal = true;
+            throw;
+        }
+
+        return await AcquireAsync(authorizer, call, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool HttpClientTimedOut(OperationCanceledException exception) =>
+        exception.InnerException is TimeoutException
+        || System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+    private static CruxException Disposed(CruxRequest request, CruxClientSettings settings, Exception exception) =>
+        new($"{request.Describe(settings)}: the HttpClient was disposed (or its pending requests cancelled) before Crux Connect answered. " +
+            "The SDK never disposes the HttpClient it is given: keep it alive as long as the CruxClient.", exception);
+
+    private static string DescribeLimit(CruxCallState call, CruxClientSettings settings) =>
+        call.AttemptLimitIsOverall || call.AttemptLimit == call.Timeout
+            ? $"the overall timeout of {call.Timeout} (CruxClientOptions.Timeout)"
+            : $"the attempt timeout of {settings.AttemptTimeout} on its last attempt (CruxClientOptions.AttemptTimeout)";
 
     private readonly struct AttemptState<TResult>
     {

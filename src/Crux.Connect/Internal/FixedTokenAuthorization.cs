@@ -7,13 +7,10 @@ internal sealed class FixedTokenAuthorization : CruxAuthorization
 
     public FixedTokenAuthorization(string token)
     {
-        CurrentToken = token;
-        _headerValue = "Token " + token;
+        _headerValue = TokenScheme + token;
     }
 
     public override bool CanRefresh => false;
-
-    public override string? CurrentToken { get; }
 
     public override ValueTask<string> GetHeaderValueAsync(CancellationToken cancellationToken) => new(_headerValue);
 

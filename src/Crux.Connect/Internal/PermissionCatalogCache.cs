@@ -23,30 +23,46 @@ internal sealed class PermissionCatalogCache
         Func<CancellationToken, Task<IReadOnlyList<Permission>>> readCatalog,
         TimeProvider timeProvider,
         string paramName,
+        CancellationToken cancellationToken) =>
+        (await ResolveWithFreshnessAsync(names, readCatalog, timeProvider, paramName, forceRead: false, cancellationToken).ConfigureAwait(false)).Uuids;
+
+    /// <summary>
+    /// Resolves names like <see cref="ResolveAsync"/>, and says whether the catalog was read for this call (so a caller whose
+    /// uuids the server refuses knows whether a fresh read could change them). <paramref name="forceRead"/> reads it anew.
+    /// </summary>
+    public async Task<(Guid[] Uuids, bool Fresh)> ResolveWithFreshnessAsync(
+        string[] names,
+        Func<CancellationToken, Task<IReadOnlyList<Permission>>> readCatalog,
+        TimeProvider timeProvider,
+        string paramName,
+        bool forceRead,
         CancellationToken cancellationToken)
     {
         Snapshot? snapshot = Volatile.Read(ref _current);
         bool fresh = false;
-        if (snapshot is null || IsExpired(snapshot, timeProvider))
+        if (snapshot is null || forceRead || IsExpired(snapshot, timeProvider))
         {
-            (snapshot, fresh) = await RefreshAsync(snapshot, readCatalog, timeProvider, cancellationToken).ConfigureAwait(false);
+            (snapshot, fresh) = await RefreshAsync(snapshot, readCatalog, timeProvider, cancellationToken, force: forceRead).ConfigureAwait(false);
         }
 
         if (snapshot.TryResolve(names, out Guid[] uuids, out List<string> unknown))
         {
-            return uuids;
+            return (uuids, fresh);
         }
 
-        if (!fresh)
+        if (!fresh && !snapshot.AreKnownMissing(unknown))
         {
-            // A name we do not know may be a permission created after our read: read once more before refusing.
+            // A name we do not know may be a permission created after our read: read once more before refusing. A name
+            // that a read already failed to find is refused at once until the catalog expires, so a caller repeating an
+            // unknown name does not cost a catalog read per call.
             (snapshot, _) = await RefreshAsync(snapshot, readCatalog, timeProvider, cancellationToken, force: true).ConfigureAwait(false);
             if (snapshot.TryResolve(names, out uuids, out unknown))
             {
-                return uuids;
+                return (uuids, true);
             }
         }
 
+        snapshot.RememberMissing(unknown);
         throw new ArgumentException(
             $"Unknown permission name{(unknown.Count == 1 ? string.Empty : "s")}: {string.Join(", ", unknown.Select(static n => "'" + n + "'"))}. " +
             $"Nothing was sent. The names this environment knows are: {string.Join(", ", snapshot.SortedNames)}.",
@@ -86,7 +102,9 @@ internal sealed class PermissionCatalogCache
 
     private sealed class Snapshot
     {
+        private const int MaxRememberedMissing = 256;
         private readonly Dictionary<string, Guid> _byName;
+        private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
 
         public Snapshot(IReadOnlyList<Permission> permissions, long readAt)
         {
@@ -105,6 +123,29 @@ internal sealed class PermissionCatalogCache
         }
 
         public long ReadAt { get; }
+
+        public bool AreKnownMissing(List<string> names)
+        {
+            lock (_missing)
+            {
+                return names.TrueForAll(_missing.Contains);
+            }
+        }
+
+        public void RememberMissing(List<string> names)
+        {
+            lock (_missing)
+            {
+                foreach (string name in names)
+                {
+                    // Bounded: a caller sending ever new names cannot grow it without limit.
+                    if (_missing.Count < MaxRememberedMissing)
+                    {
+                        _missing.Add(name);
+                    }
+                }
+            }
+        }
 
         public string[] SortedNames { get; }
 

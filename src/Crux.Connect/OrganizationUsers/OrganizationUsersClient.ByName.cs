@@ -40,8 +40,7 @@ public partial class OrganizationUsersClient
     {
         Guard.NotEmpty(userUuid);
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
-        Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
-        return await RemovePermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false);
+        return await ChangeByNameAsync(names, nameof(permissionNames), uuids => RemovePermissionsAsync(userUuid, uuids, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -65,8 +64,7 @@ public partial class OrganizationUsersClient
     {
         Guard.NotEmpty(userUuid);
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
-        Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
-        return await AddPermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false);
+        return await ChangeByNameAsync(names, nameof(permissionNames), uuids => AddPermissionsAsync(userUuid, uuids, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -90,11 +88,45 @@ public partial class OrganizationUsersClient
         return await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<Guid[]> ResolveCoreAsync(string[] names, string paramName, CancellationToken cancellationToken)
+    private async Task<Guid[]> ResolveCoreAsync(string[] names, string paramName, CancellationToken cancellationToken) =>
+        (await ResolveCoreAsync(names, paramName, forceRead: false, cancellationToken).ConfigureAwait(false)).Uuids;
+
+    private Task<(Guid[] Uuids, bool Fresh)> ResolveCoreAsync(string[] names, string paramName, bool forceRead, CancellationToken cancellationToken)
     {
         // A mock that overrides GetAllPermissionsAsync alone still resolves names, with a cache of its own.
         PermissionCatalogCache catalog = _core?.Settings.PermissionCatalog
             ?? LazyInitializer.EnsureInitialized(ref _mockCatalog, static () => new PermissionCatalogCache(CruxClientOptions.DefaultPermissionCatalogLifetime))!;
-        return catalog.ResolveAsync(names, GetAllPermissionsAsync, _core?.TimeProvider ?? TimeProvider.System, paramName, cancellationToken);
+        return catalog.ResolveWithFreshnessAsync(names, GetAllPermissionsAsync, _core?.TimeProvider ?? TimeProvider.System, paramName, forceRead, cancellationToken);
+    }
+
+    /// <summary>
+    /// One by-name change, start to end under one deadline (the catalog read and the change together are bounded by
+    /// <see cref="CruxClientOptions.Timeout"/>). If the server refuses uuids that came from a cached catalog (400 or 422: a
+    /// permission deleted and created again under a new uuid), the catalog is read anew and, if the names now resolve to
+    /// other uuids, the change is sent once more with those.
+    /// </summary>
+    private async Task<TResult> ChangeByNameAsync<TResult>(
+        string[] names, string paramName, Func<Guid[], Task<TResult>> change, CancellationToken cancellationToken)
+    {
+        if (_core is { } core)
+        {
+            CallDeadline.Enter(core.Settings, core.TimeProvider);
+        }
+
+        (Guid[] uuids, bool fresh) = await ResolveCoreAsync(names, paramName, forceRead: false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await change(uuids).ConfigureAwait(false);
+        }
+        catch (CruxApiException exception) when (!fresh && exception is CruxBadRequestException or CruxUnprocessableEntityException)
+        {
+            (Guid[] reread, _) = await ResolveCoreAsync(names, paramName, forceRead: true, cancellationToken).ConfigureAwait(false);
+            if (reread.SequenceEqual(uuids))
+            {
+                throw;
+            }
+
+            return await change(reread).ConfigureAwait(false);
+        }
     }
 }

@@ -1,0 +1,31 @@
+using System.Net;
+
+namespace Crux.Connect;
+
+/// <summary>
+/// The server answered a redirect (any 3xx), or the <see cref="HttpClient"/> followed one, and the SDK refused it.
+/// Crux Connect's paths are exact, so a redirect means a misconfigured <see cref="CruxClientOptions.BaseAddress"/>, a proxy
+/// in the way, or someone trying to obtain a credential or fake a success. The SDK never follows a redirect, never
+/// treats one as success, never retries it and never logs in again because of it. Nothing of the request (token, body)
+/// is in the message; <see cref="Location"/> names where it pointed, without its query.
+/// </summary>
+public class CruxRedirectException : CruxException
+{
+    /// <summary>Initializes a new instance of the <see cref="CruxRedirectException"/> class.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="statusCode">The status of the answer: the 3xx, or the status of the answer from where the redirect led.</param>
+    /// <param name="location">Where the redirect pointed (scheme, host, port and path only), if known.</param>
+    /// <param name="innerException">The failure that caused this one, if any.</param>
+    public CruxRedirectException(string? message, HttpStatusCode statusCode, string? location, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        Location = location;
+    }
+
+    /// <summary>Gets the status of the answer that was refused.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>Gets where the redirect pointed (scheme, host, port and path; never the query), if the server said.</summary>
+    public string? Location { get; }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Crux.Connect.Diagnostics;
+
+namespace Crux.Connect.Internal;
+
+/// <summary>
+/// The rule that keeps every request on the configured origin: a 3xx answer is refused, and so is an answer whose
+/// request the <see cref="HttpClient"/> sent somewhere else than the SDK asked (a handler that followed a redirect
+/// before the SDK could see it). Crux Connect's paths are exact, so no legitimate call is ever redirected.
+/// </summary>
+internal static class Redirects
+{
+    private const int MaxLocationLength = 300;
+
+    public static CruxRedirectException? Refuse(
+        HttpResponseMessage response, Uri sent, CruxRequest request, CruxClientSettings settings, SecretRedactor redactor)
+    {
+        int status = (int)response.StatusCode;
+        Uri? final = response.RequestMessage?.RequestUri;
+        bool followed = final is not null && !SameRequestTarget(final, sent);
+        if (!followed && status is < 300 or > 399)
+        {
+            return null;
+        }
+
+        string where = Display(followed ? final : LocationOf(response, sent), redactor) ?? "an address it did not give";
+        string status3 = status.ToString(CultureInfo.InvariantCulture);
+        string message = followed
+            ? $"{request.Describe(settings)} was redirected to {where} and the HttpClient followed the redirect; the SDK refused the answer ({status3}) " +
+              "because it did not come from the configured CruxClientOptions.BaseAddress. Check the base address, and turn automatic redirects off " +
+              "on the HttpClient's handler (AllowAutoRedirect = false; AddCruxConnect does this for you)."
+            : $"Crux Connect answered {status3} (a redirect) to {request.Describe(settings)}, pointing to {where}; the SDK never follows redirects. " +
+              "Check CruxClientOptions.BaseAddress (scheme, host and path prefix).";
+        return new CruxRedirectException(message, response.StatusCode, where);
+    }
+
+    private static bool SameRequestTarget(Uri final, Uri sent) =>
+        Uri.Compare(final, sent, UriComponents.HttpRequestUrl, UriFormat.UriEscaped, StringComparison.Ordinal) == 0;
+
+    private static Uri? LocationOf(HttpResponseMessage response, Uri sent)
+    {
+        Uri? location = response.Headers.Location;
+        if (location is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return location.IsAbsoluteUri ? location : new Uri(sent, location);
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Scheme, host, port and path: never user info or a query, which may carry credentials. Redacted and escaped all the same.</summary>
+    private static string? Display(Uri? target, SecretRedactor redactor)
+    {
+        if (target is null || !target.IsAbsoluteUri)
+        {
+            return null;
+        }
+
+        string text = target.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        return ServerText.Shorten(redactor.Redact(text)!, MaxLocationLength);
+    }
+}
