@@ -79,7 +79,7 @@ internal sealed class BulkRunner<TResult>
         if (pending.Count > 0)
         {
             // Only cancellation leaves a user without an outcome; the finished ones travel with the exception.
-            throw new CruxBulkCanceledException<TResult>(Snapshot(), completed, pending, cancellationToken);
+            throw CruxBulkCanceledException.Create<TResult>(Snapshot(), completed, pending, cancellationToken);
         }
 
         return new CruxBulkResult<TResult>(completed, _rateLimited, _pauses, _retries, _timeProvider.GetElapsedTime(started))

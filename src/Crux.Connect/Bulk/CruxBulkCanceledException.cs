@@ -6,12 +6,13 @@ namespace Crux.Connect;
 /// cancelled, and the changes in flight are abandoned: their users are in <see cref="PendingUserUuids"/>, with the ones
 /// never started. Running the operation again for those is safe (adding or removing a permission twice is not an error).
 /// Every user is accounted for exactly once: in <see cref="SucceededUserUuids"/>, in <see cref="FailedUsers"/> (with the
-/// exception that ended its change) or in <see cref="PendingUserUuids"/>. The operations of this SDK raise
-/// <see cref="CruxBulkCanceledException{TResult}"/>, which also carries the finished users' outcomes with their results.
+/// exception that ended its change) or in <see cref="PendingUserUuids"/>; <see cref="GetCompletedOutcomes{TResult}"/> gives
+/// the finished users' outcomes with their results.
 /// </summary>
-public class CruxBulkCanceledException : OperationCanceledException
+public sealed class CruxBulkCanceledException : OperationCanceledException
 {
     private static readonly IReadOnlyDictionary<Guid, Exception> NoFailures = new Dictionary<Guid, Exception>(0);
+    private object? _completedOutcomes;
     /// <summary>Initializes a new instance of the <see cref="CruxBulkCanceledException"/> class.</summary>
     /// <param name="progress">Where the operation stood when it stopped.</param>
     /// <param name="pendingUserUuids">The users whose change was not finished.</param>
@@ -42,6 +43,44 @@ public class CruxBulkCanceledException : OperationCanceledException
         FailedUsers = failedUsers ?? throw new ArgumentNullException(nameof(failedUsers));
         PendingUserUuids = pendingUserUuids;
     }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxBulkCanceledException"/> class with the finished users' outcomes.</summary>
+    /// <typeparam name="TResult">The result type of the single-user operation, e.g. <see cref="RemovePermissionsResult"/>.</typeparam>
+    /// <param name="progress">Where the operation stood when it stopped.</param>
+    /// <param name="completedOutcomes">The outcomes of the users that finished, in the order they were given.</param>
+    /// <param name="pendingUserUuids">The users whose change was not finished.</param>
+    /// <param name="cancellationToken">The token that was cancelled.</param>
+    /// <returns>The exception.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static CruxBulkCanceledException Create<TResult>(
+        CruxBulkProgress progress,
+        IReadOnlyList<CruxBulkOutcome<TResult>> completedOutcomes,
+        IReadOnlyList<Guid> pendingUserUuids,
+        CancellationToken cancellationToken)
+        where TResult : class
+    {
+        if (completedOutcomes is null)
+        {
+            throw new ArgumentNullException(nameof(completedOutcomes));
+        }
+
+        return new CruxBulkCanceledException(
+            progress,
+            completedOutcomes.Where(static o => o.IsSuccess).Select(static o => o.UserUuid).ToArray(),
+            completedOutcomes.Where(static o => !o.IsSuccess).ToDictionary(static o => o.UserUuid, static o => o.Exception!),
+            pendingUserUuids,
+            cancellationToken)
+        {
+            _completedOutcomes = completedOutcomes,
+        };
+    }
+
+    /// <summary>Gets the outcomes of the users that finished before the operation stopped (succeeded with its result, or failed with its exception).</summary>
+    /// <typeparam name="TResult">The result type of the operation that was cancelled, e.g. <see cref="RemovePermissionsResult"/>.</typeparam>
+    /// <returns>The outcomes in the order the users were given; empty if the exception was built without them or for another result type.</returns>
+    public IReadOnlyList<CruxBulkOutcome<TResult>> GetCompletedOutcomes<TResult>()
+        where TResult : class =>
+        _completedOutcomes as IReadOnlyList<CruxBulkOutcome<TResult>> ?? [];
 
     /// <summary>Gets the users whose change succeeded before the operation stopped, in the order they were given.</summary>
     public IReadOnlyList<Guid> SucceededUserUuids { get; }

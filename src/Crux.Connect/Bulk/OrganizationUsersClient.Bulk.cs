@@ -143,7 +143,7 @@ public partial class OrganizationUsersClient
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw new CruxBulkCanceledException<TResult>(new CruxBulkProgress(users.Length, 0, 0, 0), [], users, cancellationToken);
+            throw CruxBulkCanceledException.Create<TResult>(new CruxBulkProgress(users.Length, 0, 0, 0), [], users, cancellationToken);
         }
     }
 

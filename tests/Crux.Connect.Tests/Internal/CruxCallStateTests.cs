@@ -13,7 +13,7 @@ public class CruxCallStateTests
     public void BeginAttempt_AttemptTimeoutShorter_IsTheLimitAndFiresAfterIt()
     {
         var time = new FakeTimeProvider();
-        CruxCallState call = CruxCallState.Rent(time.GetTimestamp(), isIdempotent: true, telemetry: null);
+        CruxCallState call = CruxCallState.Rent(CallDeadline.Create(time.GetTimestamp(), TimeSpan.FromSeconds(50)), isIdempotent: true, telemetry: null);
         try
         {
             CancellationToken token = call.BeginAttempt(Settings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(50)), time, default);
@@ -37,7 +37,7 @@ public class CruxCallStateTests
     public void BeginAttempt_LaterAttempt_GetsOnlyWhatIsLeftOfTheOverallTimeout()
     {
         var time = new FakeTimeProvider();
-        CruxCallState call = CruxCallState.Rent(time.GetTimestamp(), isIdempotent: true, telemetry: null);
+        CruxCallState call = CruxCallState.Rent(CallDeadline.Create(time.GetTimestamp(), TimeSpan.FromSeconds(50)), isIdempotent: true, telemetry: null);
         try
         {
             CruxClientSettings settings = Settings(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(50));
@@ -64,7 +64,7 @@ public class CruxCallStateTests
     {
         var time = new FakeTimeProvider();
         using var caller = new CancellationTokenSource();
-        CruxCallState call = CruxCallState.Rent(time.GetTimestamp(), isIdempotent: true, telemetry: null);
+        CruxCallState call = CruxCallState.Rent(CallDeadline.Create(time.GetTimestamp(), TimeSpan.FromSeconds(50)), isIdempotent: true, telemetry: null);
         try
         {
             CancellationToken token = call.BeginAttempt(Settings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(50)), time, caller.Token);
@@ -86,12 +86,12 @@ public class CruxCallStateTests
     {
         var time = new FakeTimeProvider();
         using var firstCaller = new CancellationTokenSource();
-        CruxCallState first = CruxCallState.Rent(time.GetTimestamp(), isIdempotent: true, telemetry: null);
+        CruxCallState first = CruxCallState.Rent(CallDeadline.Create(time.GetTimestamp(), TimeSpan.FromSeconds(100)), isIdempotent: true, telemetry: null);
         first.BeginAttempt(Settings(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(100)), time, firstCaller.Token);
         first.EndAttempt();
         CruxCallState.Return(first);
 
-        CruxCallState second = CruxCallState.Rent(time.GetTimestamp(), isIdempotent: false, telemetry: null);
+        CruxCallState second = CruxCallState.Rent(CallDeadline.Create(time.GetTimestamp(), TimeSpan.FromSeconds(100)), isIdempotent: false, telemetry: null);
         try
         {
             Assert.False(second.IsIdempotent);
@@ -112,7 +112,7 @@ public class CruxCallStateTests
     public void BeginAttempt_NoTimeouts_UsesTheCallersTokenItself()
     {
         using var caller = new CancellationTokenSource();
-        CruxCallState call = CruxCallState.Rent(0, isIdempotent: true, telemetry: null);
+        CruxCallState call = CruxCallState.Rent(CallDeadline.Create(0, Timeout.InfiniteTimeSpan), isIdempotent: true, telemetry: null);
         try
         {
             CancellationToken token = call.BeginAttempt(Settings(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan), TimeProvider.System, caller.Token);

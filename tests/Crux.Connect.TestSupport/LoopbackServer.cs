@@ -6,12 +6,16 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Crux.Connect.Tests.Diagnostics.Support;
+namespace Crux.Connect.TestSupport;
 
-/// <summary>Kestrel on 127.0.0.1, a free port, answering every request with one delegate; stopped on dispose.</summary>
-internal sealed class LoopbackServer : IAsyncDisposable
+/// <summary>
+/// Kestrel on 127.0.0.1 with a free port, answering every request with one delegate: for tests that need precise control
+/// over what goes on the wire (statuses, redirects, resets, stalls, huge bodies). Stopped on dispose.
+/// </summary>
+public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private LoopbackServer(WebApplication app, Uri baseAddress)
     {
@@ -22,12 +26,18 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Gets the root address, e.g. <c>http://127.0.0.1:54321/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handle)
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler)
     {
+        // The empty builder: no configuration sources, no logging providers, no console noise.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, 0);
+        });
+
         WebApplication app = builder.Build();
-        app.Run(handle);
+        app.Run(handler);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LoopbackServer(app, new Uri(address.TrimEnd('/') + "/"));
@@ -35,7 +45,13 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(stop.Token);
         await _app.DisposeAsync();
     }
 }

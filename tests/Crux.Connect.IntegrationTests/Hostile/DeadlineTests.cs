@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Crux.Connect.IntegrationTests.Hostile;
+
+/// <summary>
+/// <see cref="CruxClientOptions.Timeout"/> bounds the whole public call (token, login, re-login, catalog read, attempts,
+/// waits), and once a final status is known it decides the outcome: a stalled body is neither a timeout nor a retry.
+/// Elapsed times are checked against generous upper bounds only (the limit plus a tolerance), so a slow machine cannot
+/// fail them by being slow, only by the SDK overrunning its deadline.
+/// </summary>
+public sealed class DeadlineTests
+{
+    private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(1.5);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TokenProviderThatNeverAnswers_EndsAtTheTimeoutNamingIt(bool honoursCancellation)
+    {
+        await using var server = RawHttpServer.Answering("HTTP/1.1 204 No Content");
+        CruxClient client = Hostile.Client(server.BaseAddress, o =>
+        {
+            o.ApiToken = null;
+            o.TokenProvider = new NeverProvider(honoursCancellation);
+            o.Timeout = TimeSpan.FromSeconds(1);
+        });
+        var clock = Stopwatch.StartNew();
+
+        var exception = await Assert.ThrowsAsync<CruxTimeoutException>(() => client.OrganizationUsers.RemovePermissionsAsync(Hostile.User, Hostile.Permissions));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1) + Tolerance, $"took {clock.Elapsed}");
+        Assert.Contains("00:00:01", exception.Message);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task SlowLoginThen401ThenSlowReLogin_IsBoundedByTheTimeout()
+    {
+        int logins = 0;
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            if (context.Request.Path.Value!.EndsWith("/user-login/", StringComparison.Ordinal))
+            {
+                int login = Interlocked.Increment(ref logins);
+                await Task.Delay(TimeSpan.FromMilliseconds(800));
+                await Hostile.WriteAsync(context, 200, $$"""{"auth_token":"token-{{login}}"}""");
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            await Hostile.WriteAsync(context, context.Request.Headers.Authorization == "Token token-1" ? 401 : 503, string.Empty);
+        });
+        CruxClient client = Hostile.Client(server.BaseAddress, o =>
+        {
+            o.ApiToken = null;
+            o.Credentials = new CruxCredentials("admin@example.com", "secret-password");
+            o.Timeout = TimeSpan.FromSeconds(2);
+            o.Retry.MaxRetries = 10;
+        });
+        var clock = Stopwatch.StartNew();
+
+        Exception exception = await Assert.ThrowsAnyAsync<CruxException>(() => client.OrganizationUsers.RemovePermissionsAsync(Hostile.User, Hostile.Permissions));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2) + Tolerance, $"took {clock.Elapsed}: {exception}");
+        Assert.Equal(2, Volatile.Read(ref logins));
+        if (exception is CruxTimeoutException)
+        {
+            Assert.Contains("00:00:02", exception.Message);
+        }
+    }
+
+    [Fact]
+    public async Task ByName_CatalogReadAndDeleteTogether_AreBoundedByOneTimeout()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(1200), context.RequestAborted);
+            await Hostile.WriteAsync(context, context.Request.Method == "GET" ? 200 : 204, context.Request.Method == "GET"
+                ? """[{"uuid":"0e1d2c3b-4a59-4687-9a0b-1c2d3e4f5061","name":"edit_org_users"}]"""
+                : string.Empty);
+        });
+        CruxClient client = Hostile.Client(server.BaseAddress, o => o.Timeout = TimeSpan.FromSeconds(2));
+        var clock = Stopwatch.StartNew();
+
+        var exception = await Assert.ThrowsAsync<CruxTimeoutException>(
+            () => client.OrganizationUsers.RemovePermissionsAsync(Hostile.User, [CruxPermissionNames.EditOrgUsers]));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2) + Tolerance, $"took {clock.Elapsed}");
+        Assert.Contains("00:00:02", exception.Message);
+        Assert.Contains("CruxClientOptions.Timeout", exception.Message);
+    }
+
+    [Theory]
+    [InlineData(200, 0)]
+    [InlineData(200, 7)]
+    [InlineData(201, 3)]
+    [InlineData(202, 0)]
+    public async Task SuccessWhoseUnneededBodyStalls_IsTheSuccessSentOnce(int status, int bytesBeforeStall)
+    {
+        await using var server = RawHttpServer.Start(async (request, stream, ct) =>
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status} OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{new string('[', bytesBeforeStall)}"), ct);
+            await stream.FlushAsync(ct);
+            await Task.Delay(Timeout.Infinite, ct);
+        });
+        CruxClient client = Hostile.Client(server.BaseAddress, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
+            o.Timeout = TimeSpan.FromSeconds(5);
+        });
+
+        RemovePermissionsResult result = await client.OrganizationUsers.RemovePermissionsAsync(Hostile.User, Hostile.Permissions);
+
+        Assert.Equal(status, (int)result.StatusCode);
+        Assert.Single(server.Requests);
+    }
+
+    [Theory]
+    [InlineData(403, typeof(CruxPermissionDeniedException), 1)]
+    [InlineData(400, typeof(CruxBadRequestException), 1)]
+    [InlineData(404, typeof(CruxNotFoundException), 1)]
+    [InlineData(409, typeof(CruxOrganizationTypeException), 1)]
+    [InlineData(503, typeof(CruxServerException), 3)]
+    public async Task FailureWhoseBodyStalls_IsTheTypedFailureForItsStatusWithWhatArrived(int status, Type expected, int requests)
+    {
+        await using var server = RawHttpServer.Start(async (request, stream, ct) =>
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status} Whatever\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{{\"detail\":\"partial"), ct);
+            await stream.FlushAsync(ct);
+            await Task.Delay(Timeout.Infinite, ct);
+        });
+        CruxClient client = Hostile.Client(server.BaseAddress, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.Timeout = TimeSpan.FromSeconds(10);
+            o.Retry.MaxRetries = 2;
+        });
+
+        Exception exception = await Assert.ThrowsAnyAsync<CruxApiException>(() => client.OrganizationUsers.RemovePermissionsAsync(Hostile.User, Hostile.Permissions));
+
+        Assert.IsType(expected, exception);
+        Assert.StartsWith("{\"detail\":\"partial", ((CruxApiException)exception).ResponseBody);
+        Assert.Equal(requests, server.Requests.Count);
+    }
+
+    private sealed class NeverProvider(bool honoursCancellation) : ICruxTokenProvider
+    {
+        public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, honoursCancellation ? cancellationToken : CancellationToken.None);
+            return "never";
+        }
+
+        public ValueTask InvalidateAsync(string rejectedToken, CancellationToken cancellationToken) => default;
+    }
+}
