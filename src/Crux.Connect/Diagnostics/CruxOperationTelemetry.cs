@@ -169,7 +169,7 @@ internal sealed class CruxOperationTelemetry
                     status,
                     elapsed.TotalMilliseconds,
                     Attempts,
-                    (exception as CruxApiException)?.Detail,
+                    ServerText.Escape((exception as CruxApiException)?.Detail), // never a forged log line
                     exception);
             }
             else

@@ -80,130 +80,131 @@ internal sealed class SecretRedactor
     }
 
     /// <summary>The end of the secret if it starts at <paramref name="start"/>, else -1.</summary>
-    private static int Match(string text, int start, Unit[] secret, bool wasCut)
-    {
-        int position = start;
-        foreach (Unit unit in secret)
-        {
-            int next = MatchUnit(text, position, unit, out bool ranOut);
-            if (next < 0)
-            {
-                // A secret that runs into the end of text that a cap cut: the rest of it was cut away.
-                return ranOut && wasCut && (position > start || next == -2) ? text.Length : -1;
-            }
+    private static int Match(string text, int start, Unit[] secret, bool wasCut) => MatchFrom(text, start, secret, 0, wasCut, start);
 
-            position = next;
+    /// <summary>
+    /// Matches the secret from its unit <paramref name="index"/> on, trying every form each character may take (a backslash
+    /// may stand for itself or open an escape; an ampersand may stand for itself or open a reference), so one form's
+    /// greediness cannot hide another.
+    /// </summary>
+    private static int MatchFrom(string text, int position, Unit[] secret, int index, bool wasCut, int start)
+    {
+        if (index == secret.Length)
+        {
+            return position;
         }
 
-        return position;
+        if (position >= text.Length)
+        {
+            // A secret that runs into the end of text that a cap cut: the rest of it was cut away.
+            return wasCut && position > start ? text.Length : -1;
+        }
+
+        Unit unit = secret[index];
+        char first = text[position];
+        if (first != unit.Chars[0] && first is not ('\\' or '%' or '&' or '+' or '\uFFFD'))
+        {
+            // The common case, tested without allocating: nothing at this position can be a form of the character.
+            return -1;
+        }
+
+        var ends = new List<int>(2);
+        bool partial = false;
+        if (position == text.Length - 1 && text[position] == '\uFFFD' && unit.Utf8.Length > 1)
+        {
+            // A cap that cut through the UTF-8 bytes of this character left a replacement character.
+            partial = true;
+        }
+
+        CollectChars(text, position, unit.Chars, 0, ends, ref partial);
+        Add(ends, MatchPercent(text, position, unit.Utf8, ref partial));
+        Add(ends, MatchEntity(text, position, unit.CodePoint, ref partial));
+        if (unit.CodePoint == ' ' && text[position] == '+')
+        {
+            ends.Add(position + 1);
+        }
+
+        foreach (int next in ends)
+        {
+            int end = MatchFrom(text, next, secret, index + 1, wasCut, start);
+            if (end >= 0)
+            {
+                return end;
+            }
+        }
+
+        return partial && wasCut ? text.Length : -1;
     }
 
-    /// <summary>Where one character of the secret ends at <paramref name="position"/>, or a negative number (-2: the text ended inside a form).</summary>
-    private static int MatchUnit(string text, int position, Unit unit, out bool ranOut)
+    private static void Add(List<int> ends, int end)
     {
-        ranOut = position >= text.Length;
-        if (ranOut)
+        if (end >= 0)
+        {
+            ends.Add(end);
+        }
+    }
+
+    /// <summary>Every way the UTF-16 chars of one character can appear: each as itself or as a JSON escape.</summary>
+    private static void CollectChars(string text, int position, string chars, int index, List<int> ends, ref bool partial)
+    {
+        if (index == chars.Length)
+        {
+            ends.Add(position);
+            return;
+        }
+
+        if (position >= text.Length)
+        {
+            partial = true;
+            return;
+        }
+
+        char c = chars[index];
+        int escaped = MatchEscape(text, position, c, ref partial);
+        if (escaped >= 0)
+        {
+            CollectChars(text, escaped, chars, index + 1, ends, ref partial);
+        }
+
+        if (text[position] == c)
+        {
+            CollectChars(text, position + 1, chars, index + 1, ends, ref partial);
+        }
+    }
+
+    /// <summary>A JSON escape of <paramref name="c"/> at <paramref name="position"/>: <c>\uXXXX</c> in either case, or a short escape.</summary>
+    private static int MatchEscape(string text, int position, char c, ref bool partial)
+    {
+        if (text[position] != '\\')
         {
             return -1;
         }
 
-        if (position == text.Length - 1 && text[position] == '\uFFFD' && unit.Utf8.Length > 1)
+        if (position + 1 >= text.Length)
         {
-            // A cap that cut through the UTF-8 bytes of this character left a replacement character.
-            ranOut = true;
-            return -2;
+            partial = true;
+            return -1;
         }
 
-        bool partial = false;
-        int end = MatchChars(text, position, unit.Chars, ref partial);
-        if (end >= 0)
+        char kind = text[position + 1];
+        if (kind != 'u')
         {
-            return end;
+            return ShortEscape(kind) == c ? position + 2 : -1;
         }
 
-        end = MatchPercent(text, position, unit.Utf8, ref partial);
-        if (end >= 0)
+        int hexEnd = Math.Min(position + 6, text.Length);
+        if (!IsHex(text, position + 2, hexEnd))
         {
-            return end;
+            return -1;
         }
 
-        end = MatchEntity(text, position, unit.CodePoint, ref partial);
-        if (end >= 0)
+        if (hexEnd < position + 6)
         {
-            return end;
+            partial = true;
+            return -1;
         }
 
-        if (unit.CodePoint == ' ' && text[position] == '+')
-        {
-            return position + 1;
-        }
-
-        ranOut = partial;
-        return partial ? -2 : -1;
-    }
-
-    /// <summary>Each UTF-16 char as itself or as a JSON escape.</summary>
-    private static int MatchChars(string text, int position, string chars, ref bool partial)
-    {
-        foreach (char c in chars)
-        {
-            if (position >= text.Length)
-            {
-                partial = true;
-                return -1;
-            }
-
-            char found = text[position];
-            if (found == c)
-            {
-                position++;
-                continue;
-            }
-
-            if (found != '\\')
-            {
-                return -1;
-            }
-
-            if (position + 1 >= text.Length)
-            {
-                partial = true;
-                return -1;
-            }
-
-            char kind = text[position + 1];
-            if (kind == 'u')
-            {
-                int hexEnd = Math.Min(position + 6, text.Length);
-                if (!IsHex(text, position + 2, hexEnd))
-                {
-                    return -1;
-                }
-
-                if (hexEnd < position + 6)
-                {
-                    partial = true;
-                    return -1;
-                }
-
-                if (int.Parse(text.Substring(position + 2, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture) != c)
-                {
-                    return -1;
-                }
-
-                position += 6;
-                continue;
-            }
-
-            if (ShortEscape(kind) != c)
-            {
-                return -1;
-            }
-
-            position += 2;
-        }
-
-        return position;
+        return int.Parse(text.Substring(position + 2, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture) == c ? position + 6 : -1;
     }
 
     /// <summary>The UTF-8 bytes of the character as <c>%XX</c>.</summary>

@@ -34,9 +34,10 @@ public sealed class TokenRefreshTests
             }
         }
 
+        // Every token invalidated is one a rejected request sent, in the order they were sent; a second 401 in one call is final.
         string[] sent = server.Requests.Select(r => r.Headers["authorization"]["Token ".Length..]).ToArray();
         Assert.Equal("good", sent[^1]);
-        Assert.Equal(sent[..^1], provider.Invalidated.ToArray());
+        Assert.Equal(sent[..^1].Distinct(), provider.Invalidated.ToArray());
     }
 
     [Theory]

@@ -24,7 +24,6 @@ public class StatusMappingTests
         { 502, typeof(CruxServerException) },
         { 503, typeof(CruxServerException) },
         { 504, typeof(CruxServerException) },
-        { 302, typeof(CruxApiException) },
     };
 
     [Theory]
