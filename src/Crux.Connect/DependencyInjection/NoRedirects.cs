@@ -27,6 +27,13 @@ internal static class NoRedirects
             case HttpClientHandler client:
                 client.AllowAutoRedirect = false;
                 break;
+#if !NET
+            // The netstandard2.0 build cannot name SocketsHttpHandler, which Microsoft.Extensions.Http 9+ makes the default
+            // primary handler on modern runtimes; its property is set by name instead.
+            case { } other when other.GetType().FullName == "System.Net.Http.SocketsHttpHandler":
+                other.GetType().GetProperty(nameof(HttpClientHandler.AllowAutoRedirect))?.SetValue(other, false);
+                break;
+#endif
         }
     }
 }
