@@ -95,7 +95,7 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
         {
             // DRF answers bad credentials with 400 non_field_errors; to the caller that is an authentication failure.
             throw new CruxAuthenticationException(
-                $"Login as '{Credentials.Username}' was refused (the server answered {(int)exception.StatusCode}): {exception.Detail ?? FirstFieldError(exception) ?? "no reason given"}",
+                $"Login as '{Credentials.Username}' was refused (the server answered {(int)exception.StatusCode}): {Diagnostics.ServerText.Shorten(exception.Detail ?? FirstFieldError(exception) ?? "no reason given", 512)}",
                 exception.Detail,
                 exception.FieldErrors,
                 exception.ResponseBody,
