@@ -15,7 +15,7 @@ public sealed class RedirectTests
         var data = new TheoryData<int, string>();
         foreach (int code in new[] { 301, 302, 303, 307, 308 })
         {
-            foreach (string wiring in new[] { "AddCruxConnect", "OwnNoRedirectClient", "OwnDefaultClient" })
+            foreach (string wiring in new[] { "AddCruxConnect", "AddCruxConnectOwnPrimaryHandler", "OwnNoRedirectClient", "OwnDefaultClient" })
             {
                 data.Add(code, wiring);
             }
@@ -163,13 +163,19 @@ public sealed class RedirectTests
     {
         switch (wiring)
         {
-            case "AddCruxConnect":
+            case "AddCruxConnect" or "AddCruxConnectOwnPrimaryHandler":
                 var services = new ServiceCollection();
-                services.AddCruxConnect(o =>
+                IHttpClientBuilder builder = services.AddCruxConnect(o =>
                 {
                     o.BaseAddress = baseAddress;
                     o.ApiToken = Hostile.Token;
                 });
+                if (wiring == "AddCruxConnectOwnPrimaryHandler")
+                {
+                    // The application's own handler, configured after AddCruxConnect, with redirects on: the SDK still turns them off.
+                    builder.ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = true });
+                }
+
                 ServiceProvider provider = services.BuildServiceProvider();
                 owner = provider;
                 return provider.GetRequiredService<OrganizationUsersClient>();
