@@ -1,30 +1,61 @@
 using Polly;
+using Polly.Retry;
 using Polly.Timeout;
 
 namespace Crux.Connect.Internal;
 
 /// <summary>
-/// Builds the client's Polly pipeline once, from the options snapshot: the retry strategy, if retries are on
-/// (a client with retries off runs through an empty pipeline). Both timeouts are enforced by one cancellation
-/// source per call instead of two Polly timeout strategies (<see cref="CruxCallState.BeginAttempt"/>): each
-/// attempt gets the smaller of the attempt timeout and what is left of the overall timeout, and
-/// <see cref="ShouldRetry"/> never starts a wait that would end past the overall deadline. Same limits, same
-/// exceptions (<see cref="TimeoutRejectedException"/> naming the limit reached), at a fraction of the cost of
-/// two pooled sources, two timers and a registration between them on every call.
+/// Builds the client's Polly pipeline once, from the options snapshot, out of Polly's own strategies, outermost first:
+/// <list type="number">
+/// <item>a timeout for the whole call (<see cref="CruxClientOptions.Timeout"/>, measured from the start of the outermost
+/// public call, so a by-name call's catalog read or a login shares it),</item>
+/// <item>the retry (<see cref="CruxRetryOptions"/>): <see cref="ShouldRetry"/> decides and chooses the wait, the
+/// <c>DelayGenerator</c> hands Polly that wait, <c>OnRetry</c> tells the telemetry,</item>
+/// <item>a timeout for each attempt (<see cref="CruxClientOptions.AttemptTimeout"/>).</item>
+/// </list>
 /// </summary>
 internal static class CruxResilience
 {
-    /// <summary>The call's <see cref="CruxCallState"/>: start time, idempotency, chosen delay, telemetry.</summary>
+    /// <summary>The call's <see cref="CruxCallState"/>.</summary>
     public static readonly ResiliencePropertyKey<CruxCallState> CallState = new("Crux.Call");
 
     public static ResiliencePipeline Create(CruxClientSettings settings, TimeProvider timeProvider, Func<double> jitter)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider, Name = "Crux.Connect" };
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "Crux.Timeout",
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(Call(args.Context).Remaining(timeProvider)),
+        });
+
         if (settings.MaxRetries > 0)
         {
-            builder.AddStrategy(_ => new CruxRetryStrategy(settings, timeProvider, jitter));
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                Name = "Crux.Retry",
+                MaxRetryAttempts = settings.MaxRetries,
+
+                // The backoff is ours (equal jitter, see ComputeDelay) because the retry predicate must know the wait
+                // to refuse one that would end past the deadline; Polly is handed the wait the predicate chose.
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = settings.BaseDelay,
+                MaxDelay = settings.MaxDelay,
+                ShouldHandle = args => new ValueTask<bool>(
+                    args.Outcome.Exception is { } exception && ShouldRetry(exception, args.AttemptNumber, args.Context, settings, timeProvider, jitter)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(Call(args.Context).NextDelay),
+                OnRetry = args =>
+                {
+                    Call(args.Context).Telemetry?.Retrying(args.Outcome.Exception, args.RetryDelay);
+                    return default;
+                },
+            });
         }
 
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "Crux.AttemptTimeout",
+            TimeoutGenerator = _ => new ValueTask<TimeSpan>(settings.AttemptTimeout),
+        });
         return builder.Build();
     }
 
@@ -48,24 +79,23 @@ internal static class CruxResilience
     }
 
     /// <summary>
-    /// The one retry decision: the failure is transient (for this request), and the wait it calls for ends before
-    /// the overall deadline. Waiting past the deadline only to fail with a timeout would hide the real cause, so
-    /// then the caller sees the typed failure (e.g. 429 with its Retry-After) at once.
+    /// The one retry decision: the failure is transient (for this request), the call may go on, and the wait it calls
+    /// for ends before the overall deadline. Waiting past the deadline only to fail with a timeout would hide the real
+    /// cause, so then the caller sees the typed failure (e.g. 429 with its Retry-After) at once.
     /// </summary>
     public static bool ShouldRetry(
-        Exception exception, int attempt, ResilienceContext context, CruxClientSettings settings, TimeProvider timeProvider, Func<double> jitter, out TimeSpan delay)
+        Exception exception, int attempt, ResilienceContext context, CruxClientSettings settings, TimeProvider timeProvider, Func<double> jitter)
     {
-        delay = TimeSpan.Zero;
-        context.Properties.TryGetValue(CallState, out CruxCallState? call);
-        bool idempotent = call is null || call.IsIdempotent;
-        if (call is { IsFinal: true } || !TransientFailures.IsTransient(exception, idempotent))
+        CruxCallState call = Call(context);
+        if (call.IsFinal || call.CallerToken.IsCancellationRequested || !TransientFailures.IsTransient(exception, call.IsIdempotent))
         {
             return false;
         }
 
-        TimeSpan? retryAfter = (exception as CruxApiException)?.ServerRetryAfter;
-        delay = ComputeDelay(attempt, retryAfter, settings, jitter());
-        return call is null || call.Timeout == Timeout.InfiniteTimeSpan
-            || timeProvider.GetElapsedTime(call.StartedAt) + delay < call.Timeout;
+        TimeSpan delay = ComputeDelay(attempt, (exception as CruxApiException)?.ServerRetryAfter, settings, jitter());
+        call.NextDelay = delay;
+        return call.Timeout == Timeout.InfiniteTimeSpan || timeProvider.GetElapsedTime(call.StartedAt) + delay < call.Timeout;
     }
+
+    private static CruxCallState Call(ResilienceContext context) => context.Properties.GetValue(CallState, null!);
 }

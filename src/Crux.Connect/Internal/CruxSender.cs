@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Crux.Connect.Diagnostics;
 using Polly;
 using Polly.Timeout;
@@ -23,9 +22,6 @@ internal static class CruxSender
         CancellationToken cancellationToken) =>
         SendOnceAsync(httpClient, core, request, readSuccess, cancellationToken);
 
-#if NET
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-#endif
     private static async ValueTask<TResult> SendOnceAsync<TResult>(
         HttpClient httpClient,
         CruxClientCore core,
@@ -39,7 +35,7 @@ internal static class CruxSender
 
         // Null unless a log level, an activity listener or an instrument is on: then telemetry costs nothing.
         CruxOperationTelemetry? telemetry = core.Diagnostics.Start(request);
-        CruxCallState call = CruxCallState.Rent(deadline, request.IsIdempotent, telemetry);
+        var call = new CruxCallState(deadline, request.IsIdempotent, telemetry, cancellationToken);
         try
         {
             context.Properties.Set(CruxResilience.CallState, call);
@@ -54,7 +50,7 @@ internal static class CruxSender
         catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
         {
             var timeout = new CruxTimeoutException(
-                $"{request.Describe(core.Settings)} did not complete within {DescribeLimit(call, core.Settings)}.",
+                $"{request.Describe(core.Settings)} did not complete within {DescribeLimit(call, core)}.",
                 exception);
             telemetry?.Failed(timeout, canceledByCaller: false);
             throw timeout;
@@ -67,7 +63,6 @@ internal static class CruxSender
         finally
         {
             ResilienceContextPool.Shared.Return(context);
-            CruxCallState.Return(call);
         }
     }
 
@@ -76,21 +71,18 @@ internal static class CruxSender
     /// provider that can renew gets one new token and one more request inside the same attempt (once per call), so the
     /// renewal runs under the call's deadline and the token handed to <c>InvalidateAsync</c> is the one that was sent.
     /// </summary>
-#if NET
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-#endif
     private static async ValueTask<Outcome<TResult>> AttemptAsync<TResult>(
         HttpClient httpClient,
         CruxClientCore core,
         CruxRequest request,
         Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
         CruxCallState call,
-        CancellationToken callerToken)
+        CancellationToken cancellationToken)
     {
         call.Telemetry?.AttemptStarting();
         CruxClientSettings settings = core.Settings;
         CruxAuthorization authorizer = settings.Authorization;
-        CancellationToken cancellationToken = call.BeginAttempt(settings, core.TimeProvider, callerToken);
+        CancellationToken callerToken = call.CallerToken;
         try
         {
             string authorization = await AcquireAsync(authorizer, call, cancellationToken).ConfigureAwait(false);
@@ -133,12 +125,11 @@ internal static class CruxSender
                     await CruxErrorFactory.CreateAsync(response, request, settings, redactor, core.TimeProvider, cancellationToken, callerToken).ConfigureAwait(false));
             }
         }
-        catch (OperationCanceledException exception) when (call.AttemptTimedOut(callerToken))
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && !callerToken.IsCancellationRequested)
         {
-            // Our own limit ran out (a timeout, not the caller): the pipeline retries it like any attempt timeout,
-            // and the sender names the limit that was reached if no attempt is left.
-            TimeSpan limit = call.AttemptLimitIsOverall ? call.Timeout : settings.AttemptTimeout;
-            return Outcome.FromException<TResult>(new TimeoutRejectedException($"The operation did not complete within {limit}.", limit, exception));
+            // One of the pipeline's timeouts fired, not the caller: handed back as it is, the timeout strategy that fired
+            // turns it into its TimeoutRejectedException (an attempt's is retried; the call's ends it).
+            return Outcome.FromException<TResult>(exception);
         }
         catch (OperationCanceledException exception) when (callerToken.IsCancellationRequested && exception.CancellationToken != callerToken)
         {
@@ -183,10 +174,6 @@ internal static class CruxSender
         {
             // Anything else (the caller's cancellation among them) ends the call as it is; the pipeline decides.
             return Outcome.FromException<TResult>(exception);
-        }
-        finally
-        {
-            call.EndAttempt();
         }
     }
 
@@ -262,10 +249,10 @@ internal static class CruxSender
         new($"{request.Describe(settings)}: the HttpClient was disposed (or its pending requests cancelled) before Crux Connect answered. " +
             "The SDK never disposes the HttpClient it is given: keep it alive as long as the CruxClient.", exception);
 
-    private static string DescribeLimit(CruxCallState call, CruxClientSettings settings) =>
-        call.AttemptLimitIsOverall || call.AttemptLimit == call.Timeout
+    private static string DescribeLimit(CruxCallState call, CruxClientCore core) =>
+        call.DeadlinePassed(core.TimeProvider)
             ? $"the overall timeout of {call.Timeout} (CruxClientOptions.Timeout)"
-            : $"the attempt timeout of {settings.AttemptTimeout} on its last attempt (CruxClientOptions.AttemptTimeout)";
+            : $"the attempt timeout of {core.Settings.AttemptTimeout} on its last attempt (CruxClientOptions.AttemptTimeout)";
 
     private readonly struct AttemptState<TResult>
     {
