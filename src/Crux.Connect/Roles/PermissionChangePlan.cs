@@ -48,7 +48,7 @@ public sealed class PermissionChangePlan
 
     /// <summary>Reads a plan written by <see cref="ToJson"/>, for example after an operator reviewed it.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <returns>The plan. A failure is read back as a <see cref="CruxException"/> carrying the recorded message.</returns>
+    /// <returns>The plan. A failure is read back as a <see cref="CruxException"/> whose message is the recorded text (<c>Type: message</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="json"/> is not a plan written by <see cref="ToJson"/>.</exception>
     public static PermissionChangePlan FromJson(string json) => PermissionPlanJson.Read(json, nameof(json));

@@ -25,7 +25,7 @@ internal static class PermissionPlanJson
             Failures = plan.Failures.Select(static f => (PlanFailureDto?)new PlanFailureDto
             {
                 UserUuid = f.UserUuid,
-                Error = $"{f.Exception!.GetType().Name}: {f.Exception.Message}",
+                Error = RecordedPlanFailureException.Describe(f.Exception!),
             }).ToList(),
         };
         return JsonSerializer.Serialize(dto, PermissionPlanJsonContext.Default.PermissionPlanDto);
@@ -76,7 +76,7 @@ internal static class PermissionPlanJson
         {
             if (failure?.UserUuid is { } uuid)
             {
-                failures.Add(new CruxBulkOutcome<UserPermissionPlan>(uuid, null, new CruxException(failure.Error ?? "Not planned.")));
+                failures.Add(new CruxBulkOutcome<UserPermissionPlan>(uuid, null, new RecordedPlanFailureException(failure.Error ?? "Not planned.")));
             }
         }
 
