@@ -55,8 +55,8 @@ public sealed class PermissionChangePlan
 
     /// <summary>
     /// Writes the plan as indented JSON: <c>{"version":1,"created_at":…,"users":[{"user_uuid":…,"desired":[…],"remove":[…],
-    /// "add":[…],"keep":[…]}],"failures":[{"user_uuid":…,"error":…}]}</c>, each permission in the API's own shape
-    /// (<c>uuid</c>, <c>name</c>, <c>display_name</c>, …). Source-generated, so it trims and compiles ahead of time.
+    /// "add":[…],"keep":[…]}],"failures":[{"user_uuid":…,"error":…}]}</c>, each permission as <c>{"uuid":…,"name":…}</c>
+    /// (read back, a permission has no display name, description, visibility or grouping). Source-generated, so it trims and compiles ahead of time.
     /// </summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => PermissionPlanJson.Write(this);

@@ -58,7 +58,7 @@ public sealed class PlanPermissionChangesTests
         Assert.Equal(plan.CreatedAt, read.CreatedAt);
         Assert.Equal(plan.ToString(), read.ToString());
         Assert.Equal(plan.Users.Select(u => u.ToString()), read.Users.Select(u => u.ToString()));
-        Assert.Equal(plan.Users.SelectMany(u => u.Desired), read.Users.SelectMany(u => u.Desired));
+        Assert.Equal(plan.Users.SelectMany(u => u.Desired).Select(p => (p.Uuid, p.Name)), read.Users.SelectMany(u => u.Desired).Select(p => (p.Uuid, p.Name)));
         CruxBulkOutcome<UserPermissionPlan> failure = Assert.Single(read.Failures);
         Assert.Equal(sim.SupplierMember.Uuid, failure.UserUuid);
         Assert.StartsWith("CruxNotFoundException: ", failure.Exception!.Message, StringComparison.Ordinal);
