@@ -33,8 +33,6 @@ public sealed class SetPermissionsTests
         }
     }
 
-    public static TheoryData<Door> Doors => new(Enum.GetValues<Door>());
-
     [Theory]
     [MemberData(nameof(DoorsAndCases))]
     public async Task SetPermissionsAsync_EachCombination_SendsOnlyWhatIsNeededRemovalFirstAndLandsOnTheDesiredSet(Door door, string caseName)
@@ -73,7 +71,7 @@ public sealed class SetPermissionsTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
+    [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task SetPermissionsAsync_AlreadyInTheDesiredState_CostsExactlyOneGet(Door door)
     {
         await using var roles = await RoleSimulator.StartAsync(door);
@@ -97,7 +95,7 @@ public sealed class SetPermissionsTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
+    [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task SetPermissionsAsync_ByName_ResolvesAndSetsTheRole(Door door)
     {
         await using var roles = await RoleSimulator.StartAsync(door);
@@ -113,7 +111,7 @@ public sealed class SetPermissionsTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
+    [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task SetPermissionsAsync_PermissionTheOrganizationCannotHold_ThrowsNamingItAfterTheGetAndChangesNothing(Door door)
     {
         await using var roles = await RoleSimulator.StartAsync(door);
@@ -135,7 +133,7 @@ public sealed class SetPermissionsTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
+    [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task SetPermissionsAsync_FaultBetweenDeleteAndPatch_ReportsThePartialChangeAndARerunConverges(Door door)
     {
         var sim = new CruxSimulator();
