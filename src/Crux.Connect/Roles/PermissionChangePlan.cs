@@ -68,7 +68,10 @@ public sealed class PermissionChangePlan
     /// <returns>The table, lines separated by <see cref="Environment.NewLine"/>.</returns>
     public override string ToString() => PermissionPlanTable.Format(this);
 
-    /// <summary>Lists permissions by name, comma-separated; <c>-</c> for none.</summary>
+    /// <summary>Lists permissions by name, comma-separated; <c>-</c> for none. Names come from the server: a control character
+    /// in one becomes a space, so a name cannot break a line of the table or of a message.</summary>
     internal static string Names(IReadOnlyList<Permission> permissions) =>
-        permissions.Count == 0 ? "-" : string.Join(", ", permissions.Select(static p => p.Name));
+        permissions.Count == 0
+            ? "-"
+            : string.Join(", ", permissions.Select(static p => new string(p.Name.Select(static c => char.IsControl(c) ? ' ' : c).ToArray())));
 }

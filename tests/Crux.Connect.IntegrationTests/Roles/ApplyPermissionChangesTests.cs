@@ -189,6 +189,35 @@ public sealed class ApplyPermissionChangesTests
         Assert.All(team, u => Assert.Equal(Viewer.Order(), sim.GetAssignedPermissionNames(u.Uuid).Order()));
     }
 
+    [Theory]
+    [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
+    public async Task ApplyPermissionChangesAsync_PatchAnswerLost_TriedAgainFromAReadAndStillReportedAsPlanned(Door door)
+    {
+        var sim = new CruxSimulator();
+        int patches = 0;
+        await using var roles = await RoleSimulator.StartAsync(sim, door, onAnswer: (request, response) =>
+        {
+            // The first PATCH reached the server and changed the user; its answer never reaches the SDK.
+            if (request.Method.Method == "PATCH" && Interlocked.Increment(ref patches) == 1)
+            {
+                throw new HttpRequestException("The connection was reset after the request was sent.");
+            }
+        });
+        IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, 2, Buyer);
+        PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer));
+
+        CruxBulkResult<AppliedPermissionChange> result = await roles.Users.ApplyPermissionChangesAsync(plan, new CruxBulkOptions { MaxConcurrency = 1 });
+
+        Assert.Equal(2, result.Succeeded);
+        Assert.Equal(1, result.Retries);
+        AppliedPermissionChange first = result.Outcomes[0].Result!;
+        Assert.False(first.Drifted);
+        Assert.Equal(["create_order", "edit_inventory_lists"], first.Result.Removed.Select(p => p.Name));
+        Assert.Equal(["export_order", "view_inventory_lists"], first.Result.Added.Select(p => p.Name).Order());
+        Assert.Equal(["view_org_users", "view_order"], first.Result.Unchanged.Select(p => p.Name));
+        Assert.All(team, u => Assert.Equal(Viewer.Order(), sim.GetAssignedPermissionNames(u.Uuid).Order()));
+    }
+
     /// <summary>Unlike <see cref="Progress{T}"/>, reports inline, so the last report is known when the call returns.</summary>
     private sealed class SynchronousProgress(Action<CruxBulkProgress> report) : IProgress<CruxBulkProgress>
     {
