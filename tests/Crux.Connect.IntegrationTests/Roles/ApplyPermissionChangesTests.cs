@@ -159,14 +159,9 @@ public sealed class ApplyPermissionChangesTests
     public async Task ApplyPermissionChangesAsync_PatchRefusedAfterTheDelete_OutcomeIsPartialAndApplyingAgainConverges(Door door)
     {
         var sim = new CruxSimulator();
-        int deletes = 0;
-        await using var roles = await RoleSimulator.StartAsync(sim, door, onAnswer: (request, response) =>
-        {
-            if (request.Method == HttpMethod.Delete && response.IsSuccessStatusCode && Interlocked.Increment(ref deletes) == 1)
-            {
-                sim.Faults.FailNext(1, HttpStatusCode.Forbidden);   // not transient: the runner does not try again
-            }
-        });
+        // Not transient: the runner does not try again.
+        await using var roles = await RoleSimulator.StartAsync(
+            sim, door, onAnswer: RoleSimulator.AfterFirst("DELETE", () => sim.Faults.FailNext(1, HttpStatusCode.Forbidden)));
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, 3, Buyer);
         PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer));
         var oneAtATime = new CruxBulkOptions { MaxConcurrency = 1 };
@@ -194,15 +189,9 @@ public sealed class ApplyPermissionChangesTests
     public async Task ApplyPermissionChangesAsync_PatchAnswerLost_TriedAgainFromAReadAndStillReportedAsPlanned(Door door)
     {
         var sim = new CruxSimulator();
-        int patches = 0;
-        await using var roles = await RoleSimulator.StartAsync(sim, door, onAnswer: (request, response) =>
-        {
-            // The first PATCH reached the server and changed the user; its answer never reaches the SDK.
-            if (request.Method.Method == "PATCH" && Interlocked.Increment(ref patches) == 1)
-            {
-                throw new HttpRequestException("The connection was reset after the request was sent.");
-            }
-        });
+        // The first PATCH reached the server and changed the user; its answer never reaches the SDK.
+        await using var roles = await RoleSimulator.StartAsync(
+            sim, door, onAnswer: RoleSimulator.AfterFirst("PATCH", () => throw new HttpRequestException("The connection was reset after the request was sent.")));
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, 2, Buyer);
         PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer));
 

@@ -44,6 +44,20 @@ internal sealed class RoleSimulator : IAsyncDisposable
         return new RoleSimulator(simulator, server, http, new CruxClient(http, options).OrganizationUsers);
     }
 
+    /// <summary>A hook for <see cref="StartAsync(CruxSimulator, Door, Action{CruxClientOptions}?, Action{HttpRequestMessage, HttpResponseMessage}?)"/>
+    /// that runs <paramref name="act"/> once, when the first successful answer to a <paramref name="method"/> request arrives.</summary>
+    public static Action<HttpRequestMessage, HttpResponseMessage> AfterFirst(string method, Action act)
+    {
+        int seen = 0;
+        return (request, response) =>
+        {
+            if (request.Method.Method == method && response.IsSuccessStatusCode && Interlocked.Increment(ref seen) == 1)
+            {
+                act();
+            }
+        };
+    }
+
     /// <summary>The methods of the requests the simulator logged, in order, e.g. <c>GET DELETE PATCH</c>.</summary>
     public string Methods() => string.Join(" ", Simulator.Requests.Snapshot().Select(r => r.Method));
 

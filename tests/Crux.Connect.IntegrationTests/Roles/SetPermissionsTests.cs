@@ -137,15 +137,9 @@ public sealed class SetPermissionsTests
     public async Task SetPermissionsAsync_FaultBetweenDeleteAndPatch_ReportsThePartialChangeAndARerunConverges(Door door)
     {
         var sim = new CruxSimulator();
-        int deletes = 0;
-        await using var roles = await RoleSimulator.StartAsync(sim, door, onAnswer: (request, response) =>
-        {
-            // The moment the DELETE has succeeded: every try of the PATCH that follows fails (4 tries with the default retries).
-            if (request.Method == HttpMethod.Delete && response.IsSuccessStatusCode && Interlocked.Increment(ref deletes) == 1)
-            {
-                sim.Faults.FailNext(4, HttpStatusCode.ServiceUnavailable);
-            }
-        });
+        // The moment the DELETE has succeeded: every try of the PATCH that follows fails (4 tries with the default retries).
+        await using var roles = await RoleSimulator.StartAsync(
+            sim, door, onAnswer: RoleSimulator.AfterFirst("DELETE", () => sim.Faults.FailNext(4, HttpStatusCode.ServiceUnavailable)));
         Guid member = sim.RetailerMember.Uuid;
         Guid[] desired = [.. new[] { "view_org_users", "view_order", "create_order" }.Select(sim.PermissionUuid)];
 
