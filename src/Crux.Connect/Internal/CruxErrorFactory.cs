@@ -65,6 +65,9 @@ internal static class CruxErrorFactory
             _ => new CruxApiException(message, status, detail, fields, body, requestId),
         };
 
+    /// <summary>The request id of a success, with the secret of the request that got it removed (see <see cref="AttemptSecrets"/>).</summary>
+    internal static string? ReadRequestId(HttpResponseMessage response) => ReadRequestId(response, AttemptSecrets.Of(response));
+
     /// <summary>The server's request id, with the request's secret removed and control characters escaped: it may echo anything.</summary>
     internal static string? ReadRequestId(HttpResponseMessage response, SecretRedactor redactor)
     {

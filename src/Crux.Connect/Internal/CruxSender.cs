@@ -91,13 +91,14 @@ internal static class CruxSender
             {
                 using HttpRequestMessage message = request.CreateMessage(authorization);
                 Uri sent = message.RequestUri!;
+                var redactor = new SecretRedactor(authorizer.SecretOf(authorization), previous is null ? null : authorizer.SecretOf(previous));
+                AttemptSecrets.Attach(message, redactor);
 
                 // Headers only: the body is read by us, with a cap, so a huge answer is never buffered whole.
                 using HttpResponseMessage response = await httpClient
                     .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
                 call.Telemetry?.AttemptAnswered(status);
-                var redactor = new SecretRedactor(authorizer.SecretOf(authorization), previous is null ? null : authorizer.SecretOf(previous));
 
                 if (Redirects.Refuse(response, sent, request, settings, redactor) is { } redirect)
                 {
