@@ -50,7 +50,7 @@ internal static class CruxSender
         catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
         {
             var timeout = new CruxTimeoutException(
-                $"{request.Describe(core.Settings)} did not complete within {DescribeLimit(call, core)}.",
+                $"{request.Describe(core.Settings)} did not complete within {DescribeLimit(call, core, exception)}.",
                 exception);
             telemetry?.Failed(timeout, canceledByCaller: false);
             throw timeout;
@@ -250,8 +250,9 @@ internal static class CruxSender
         new($"{request.Describe(settings)}: the HttpClient was disposed (or its pending requests cancelled) before Crux Connect answered. " +
             "The SDK never disposes the HttpClient it is given: keep it alive as long as the CruxClient.", exception);
 
-    private static string DescribeLimit(CruxCallState call, CruxClientCore core) =>
-        call.DeadlinePassed(core.TimeProvider)
+    /// <summary>Which limit ran out: the attempt timeout strategy reports exactly the attempt timeout; the overall one what was left of the call's.</summary>
+    private static string DescribeLimit(CruxCallState call, CruxClientCore core, TimeoutRejectedException exception) =>
+        exception.Timeout != core.Settings.AttemptTimeout || call.DeadlinePassed(core.TimeProvider)
             ? $"the overall timeout of {call.Timeout} (CruxClientOptions.Timeout)"
             : $"the attempt timeout of {core.Settings.AttemptTimeout} on its last attempt (CruxClientOptions.AttemptTimeout)";
 
