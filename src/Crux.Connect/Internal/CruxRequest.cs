@@ -35,6 +35,9 @@ internal readonly struct CruxRequest
 
     public int PermissionCount { get; init; }
 
+    /// <summary>Gets the permissions a change sends (distinct, in the caller's order), for its result.</summary>
+    public Guid[]? PermissionUuids { get; init; }
+
     /// <summary>Gets the user a permission change is for, so the success reader can build the result itself.</summary>
     public Guid UserUuid { get; init; }
 

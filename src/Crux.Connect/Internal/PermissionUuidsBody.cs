@@ -1,5 +1,5 @@
-using System.Buffers;
 #if !NET
+using System.Buffers;
 using System.Buffers.Text;
 #endif
 
@@ -31,42 +31,6 @@ internal static class PermissionUuidsBody
         for (int i = 0; i < uuids.Length; i++)
         {
             WriteElement(body, i, uuids[i], uuids.Length);
-        }
-
-        return body;
-    }
-
-    /// <summary>
-    /// Validates the caller's uuids and writes the body of the distinct ones, in the caller's order, straight from
-    /// the caller's collection: no copy of an array or list, no set. <paramref name="count"/> is how many were written.
-    /// </summary>
-    public static byte[] CreateDistinct(IEnumerable<Guid>? uuids, string paramName, out int count)
-    {
-        ReadOnlySpan<Guid> items = DistinctUuids.AsSpan(uuids, paramName, out _);
-        if (items.Length <= DistinctUuids.StackLimit)
-        {
-            // No try/finally on this path: it would keep the loops' locals out of registers.
-            return WriteDistinct(items, stackalloc int[items.Length], paramName, out count);
-        }
-
-        int[] rented = ArrayPool<int>.Shared.Rent(items.Length);
-        try
-        {
-            return WriteDistinct(items, rented, paramName, out count);
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(rented);
-        }
-    }
-
-    private static byte[] WriteDistinct(ReadOnlySpan<Guid> items, Span<int> kept, string paramName, out int count)
-    {
-        count = DistinctUuids.Select(items, kept, paramName);
-        byte[] body = Allocate(count);
-        for (int i = 0; i < count; i++)
-        {
-            WriteElement(body, i, items[kept[i]], count);
         }
 
         return body;

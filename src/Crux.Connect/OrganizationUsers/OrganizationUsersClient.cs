@@ -48,8 +48,8 @@ public partial class OrganizationUsersClient
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(userUuid);
-        byte[] body = PermissionUuidsBody.CreateDistinct(permissionUuids, nameof(permissionUuids), out int count);
-        return RemoveCoreAsync(userUuid, body, count, cancellationToken);
+        Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
+        return RemoveCoreAsync(userUuid, uuids, cancellationToken);
     }
 
     /// <summary>
@@ -72,8 +72,8 @@ public partial class OrganizationUsersClient
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(userUuid);
-        byte[] body = PermissionUuidsBody.CreateDistinct(permissionUuids, nameof(permissionUuids), out int count);
-        return AddCoreAsync(userUuid, body, count, cancellationToken);
+        Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
+        return AddCoreAsync(userUuid, uuids, cancellationToken);
     }
 
     /// <summary>
@@ -136,58 +136,30 @@ public partial class OrganizationUsersClient
     private CruxClientCore Core => _core ?? throw new InvalidOperationException(
         "This OrganizationUsersClient was created for mocking and has no connection; override the method you call.");
 
-    // No async method of our own per call: the sender completes synchronously (as a ValueTask) whenever the
-    // handler does, and the result object is built inside the attempt, so the pipeline carries a reference (an
-    // HttpStatusCode would be boxed by Polly's non-generic retry) and the only task is the one returned to the
-    // caller. The result's uuid list is read back from the body that was sent, which no one else holds.
-    private Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, byte[] body, int count, CancellationToken cancellationToken) =>
-        CruxSender.SendAsync(_httpClient!, Core, PermissionChange("RemovePermissions", HttpMethod.Delete, userUuid, body, count), ReadRemovedAsync, cancellationToken).AsTask();
+    private Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken) =>
+        CruxSender.SendAsync(
+            _httpClient!,
+            Core,
+            PermissionChange("RemovePermissions", HttpMethod.Delete, userUuid, uuids),
+            static (response, request, settings, ct) => new ValueTask<RemovePermissionsResult>(
+                new RemovePermissionsResult(request.UserUuid, request.PermissionUuids!, response.StatusCode)),
+            cancellationToken).AsTask();
 
-    private Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, byte[] body, int count, CancellationToken cancellationToken) =>
-        CruxSender.SendAsync(_httpClient!, Core, PermissionChange("AddPermissions", Patch, userUuid, body, count), ReadAddedAsync, cancellationToken).AsTask();
+    private Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken) =>
+        CruxSender.SendAsync(
+            _httpClient!,
+            Core,
+            PermissionChange("AddPermissions", Patch, userUuid, uuids),
+            static (response, request, settings, ct) => new ValueTask<AddPermissionsResult>(
+                new AddPermissionsResult(request.UserUuid, request.PermissionUuids!, response.StatusCode)),
+            cancellationToken).AsTask();
 
-    private CruxRequest PermissionChange(string operation, HttpMethod method, Guid userUuid, byte[] body, int count) =>
-        new(operation, method, CruxPaths.UserPermissions(Core.Settings, userUuid), body)
+    /// <summary>A DELETE or PATCH of a user's permissions. The answer's body is never read: the status says it all (see <see cref="CruxSender.ReadStatusAsync"/>).</summary>
+    private CruxRequest PermissionChange(string operation, HttpMethod method, Guid userUuid, Guid[] uuids) =>
+        new(operation, method, CruxPaths.UserPermissions(Core.Settings, userUuid), PermissionUuidsBody.Create(uuids))
         {
-            PermissionCount = count,
+            PermissionCount = uuids.Length,
+            PermissionUuids = uuids,
             UserUuid = userUuid,
         };
-
-    private static ValueTask<RemovePermissionsResult> ReadRemovedAsync(
-        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
-    {
-        // A 204 (the documented answer) has nothing to read: build the result without another async step.
-        if (response.StatusCode == HttpStatusCode.NoContent)
-        {
-            return new ValueTask<RemovePermissionsResult>(new RemovePermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), HttpStatusCode.NoContent));
-        }
-
-        return ReadRemovedSlowAsync(response, request, settings, cancellationToken);
-    }
-
-    private static async ValueTask<RemovePermissionsResult> ReadRemovedSlowAsync(
-        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
-    {
-        HttpStatusCode status = await CruxSender.ReadStatusAsync(response, request, settings, cancellationToken).ConfigureAwait(false);
-        return new RemovePermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), status);
-    }
-
-    private static ValueTask<AddPermissionsResult> ReadAddedAsync(
-        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
-    {
-        // A 204 (the documented answer) has nothing to read: build the result without another async step.
-        if (response.StatusCode == HttpStatusCode.NoContent)
-        {
-            return new ValueTask<AddPermissionsResult>(new AddPermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), HttpStatusCode.NoContent));
-        }
-
-        return ReadAddedSlowAsync(response, request, settings, cancellationToken);
-    }
-
-    private static async ValueTask<AddPermissionsResult> ReadAddedSlowAsync(
-        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
-    {
-        HttpStatusCode status = await CruxSender.ReadStatusAsync(response, request, settings, cancellationToken).ConfigureAwait(false);
-        return new AddPermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), status);
-    }
 }
