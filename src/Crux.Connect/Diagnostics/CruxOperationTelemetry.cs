@@ -32,6 +32,10 @@ internal sealed class CruxOperationTelemetry
             activity.SetTag(CruxTags.ServerAddress, client.ServerAddress);
             activity.SetTag(CruxTags.ServerPort, client.ServerPort);
             activity.SetTag(CruxTags.UrlFull, request.Uri);
+            if (client.ClientName is not null)
+            {
+                activity.SetTag(CruxTags.ClientName, client.ClientName);
+            }
             if (request.PermissionCount > 0)
             {
                 activity.SetTag(CruxTags.PermissionCount, TagValues.Boxed(request.PermissionCount));
@@ -113,6 +117,7 @@ internal sealed class CruxOperationTelemetry
                 { CruxTags.ServerAddress, _client.ServerAddress },
                 { CruxTags.ErrorType, reason },
             };
+            AddClientName(ref tags);
             CruxTelemetry.Retries.Add(1, in tags);
         }
     }
@@ -189,6 +194,7 @@ internal sealed class CruxOperationTelemetry
                 { CruxTags.ServerAddress, _client.ServerAddress },
                 { CruxTags.ExceptionType, ErrorTypes.TypeName(exception) },
             };
+            AddClientName(ref tags);
             if (ErrorTypes.StatusOf(exception) is int status)
             {
                 tags.Add(CruxTags.HttpResponseStatusCode, TagValues.Boxed(status));
@@ -237,6 +243,7 @@ internal sealed class CruxOperationTelemetry
             { CruxTags.ServerAddress, _client.ServerAddress },
             { CruxTags.ServerPort, _client.ServerPort },
         };
+        AddClientName(ref tags);
         if (_statusCode is int status)
         {
             tags.Add(CruxTags.HttpResponseStatusCode, TagValues.Boxed(status));
@@ -248,5 +255,13 @@ internal sealed class CruxOperationTelemetry
         }
 
         CruxTelemetry.Duration.Record(elapsed.TotalSeconds, in tags);
+    }
+
+    private void AddClientName(ref TagList tags)
+    {
+        if (_client.ClientName is not null)
+        {
+            tags.Add(CruxTags.ClientName, _client.ClientName);
+        }
     }
 }
