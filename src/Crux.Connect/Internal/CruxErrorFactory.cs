@@ -12,7 +12,6 @@ namespace Crux.Connect.Internal;
 internal static class CruxErrorFactory
 {
     private const int MaxBodyInMessage = 512;
-    private static readonly string[] RequestIdHeaders = ["X-Request-Id", "X-Correlation-Id", "Request-Id"];
 
     public static async ValueTask<CruxApiException> CreateAsync(
         HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, TimeProvider timeProvider, CancellationToken cancellationToken)
@@ -24,7 +23,7 @@ internal static class CruxErrorFactory
         }
 
         ErrorBody? parsed = ErrorBody.TryParse(body);
-        string? requestId = ReadRequestId(response);
+        string? requestId = RequestIds.Read(response);
         TimeSpan? retryAfter = RetryAfter.Read(response, timeProvider);
         string message = Describe(response.StatusCode, request, settings, parsed, body, requestId);
         CruxApiException exception = Create(response.StatusCode, message, parsed?.Detail, parsed?.FieldErrors, body, requestId, retryAfter);
@@ -52,25 +51,6 @@ internal static class CruxErrorFactory
             >= 500 and <= 599 => new CruxServerException(message, status, detail, fields, body, requestId),
             _ => new CruxApiException(message, status, detail, fields, body, requestId),
         };
-
-    private static string? ReadRequestId(HttpResponseMessage response)
-    {
-        foreach (string name in RequestIdHeaders)
-        {
-            if (response.Headers.TryGetValues(name, out IEnumerable<string>? values))
-            {
-                foreach (string value in values)
-                {
-                    if (!string.IsNullOrWhiteSpace(value))
-                    {
-                        return value.Length > 200 ? value.Substring(0, 200) : value;
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
 
     private static string Describe(
         HttpStatusCode status, CruxRequest request, CruxClientSettings settings, ErrorBody? parsed, string? body, string? requestId)

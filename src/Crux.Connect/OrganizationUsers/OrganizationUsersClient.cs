@@ -159,7 +159,7 @@ public partial class OrganizationUsersClient
         // A 204 (the documented answer) has nothing to read: build the result without another async step.
         if (response.StatusCode == HttpStatusCode.NoContent)
         {
-            return new ValueTask<RemovePermissionsResult>(new RemovePermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), HttpStatusCode.NoContent));
+            return new ValueTask<RemovePermissionsResult>(new RemovePermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), HttpStatusCode.NoContent, RequestIds.ForResult(response, settings)));
         }
 
         return ReadRemovedSlowAsync(response, request, settings, cancellationToken);
@@ -169,7 +169,7 @@ public partial class OrganizationUsersClient
         HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
     {
         HttpStatusCode status = await CruxSender.ReadStatusAsync(response, request, settings, cancellationToken).ConfigureAwait(false);
-        return new RemovePermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), status);
+        return new RemovePermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), status, RequestIds.ForResult(response, settings));
     }
 
     private static ValueTask<AddPermissionsResult> ReadAddedAsync(
@@ -178,7 +178,7 @@ public partial class OrganizationUsersClient
         // A 204 (the documented answer) has nothing to read: build the result without another async step.
         if (response.StatusCode == HttpStatusCode.NoContent)
         {
-            return new ValueTask<AddPermissionsResult>(new AddPermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), HttpStatusCode.NoContent));
+            return new ValueTask<AddPermissionsResult>(new AddPermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), HttpStatusCode.NoContent, RequestIds.ForResult(response, settings)));
         }
 
         return ReadAddedSlowAsync(response, request, settings, cancellationToken);
@@ -188,6 +188,6 @@ public partial class OrganizationUsersClient
         HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
     {
         HttpStatusCode status = await CruxSender.ReadStatusAsync(response, request, settings, cancellationToken).ConfigureAwait(false);
-        return new AddPermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), status);
+        return new AddPermissionsResult(request.UserUuid, new PermissionUuidList(request.Body!, request.PermissionCount), status, RequestIds.ForResult(response, settings));
     }
 }
