@@ -170,6 +170,7 @@ internal sealed class CruxOperationTelemetry
                     _request.Operation,
                     _request.Method.Method,
                     Path,
+                    _client.ServerAddress,
                     ErrorTypes.TypeName(exception),
                     status,
                     elapsed.TotalMilliseconds,
@@ -180,7 +181,7 @@ internal sealed class CruxOperationTelemetry
             else
             {
                 CruxLog.OperationFailedWithoutAnswer(
-                    logger, _request.Operation, _request.Method.Method, Path, ErrorTypes.TypeName(exception), elapsed.TotalMilliseconds, Attempts, exception);
+                    logger, _request.Operation, _request.Method.Method, Path, _client.ServerAddress, ErrorTypes.TypeName(exception), elapsed.TotalMilliseconds, Attempts, exception);
             }
         }
 

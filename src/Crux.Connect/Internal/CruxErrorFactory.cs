@@ -62,7 +62,12 @@ internal static class CruxErrorFactory
             text.Append(" (").Append(reason).Append(')');
         }
 
-        text.Append(" to ").Append(request.Describe(settings));
+        text.Append(" to ").Append(request.Describe(settings)).Append(" at ").Append(settings.BaseUri.Host);
+        if (string.Equals(settings.BaseUri.Host, CruxEnvironments.Sandbox.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            // A production token sent to the default address answers only "Invalid token": say where it went.
+            text.Append(" (the Sandbox)");
+        }
 
         bool described = false;
         if (!string.IsNullOrEmpty(parsed?.Detail))

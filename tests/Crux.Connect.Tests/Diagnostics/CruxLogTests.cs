@@ -94,6 +94,8 @@ public sealed class CruxLogTests
         Assert.Equal("Crux.Connect.CruxNotFoundException", failure.GetStructuredStateValue("ExceptionType"));
         Assert.Equal("404", failure.GetStructuredStateValue("StatusCode"));
         Assert.Contains("(status 404)", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("log-failure.crux.test", failure.GetStructuredStateValue("ServerAddress"));
+        Assert.Contains(" at log-failure.crux.test: failed with", failure.Message, StringComparison.Ordinal);
         Assert.Equal("Not found.", failure.GetStructuredStateValue("Detail"));
         Assert.EndsWith("after 1 attempt(s): Not found.", failure.Message, StringComparison.Ordinal);
         Secrets.AssertNotLogged(collector);
