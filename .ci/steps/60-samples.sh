@@ -37,6 +37,14 @@ grep -qF 'Crux Connect rejected the cached token; reading the vault again' "$log
   || problems+=("worker: not both users offboarded")
 grep -qF 'Offboarding queue drained: 0 failure(s)' "$logs/worker.log" || problems+=("worker: the queue did not drain cleanly")
 
+# The shipped XML documentation lists the public surface only (build/PublicXmlDocs.targets), never an internal member.
+for nupkg in $(ls artifacts/packages/Crux.Connect.[0-9]*.nupkg artifacts/packages/Crux.Connect.Testing.[0-9]*.nupkg 2>/dev/null); do
+  for xml in $(unzip -Z1 "$nupkg" | grep -E '^lib/.*\.xml$'); do
+    leaked=$(unzip -p "$nupkg" "$xml" | grep -oE 'name="[A-Z]:Crux\.Connect(\.Testing)?\.(Internal|Diagnostics|DependencyInjection\.CruxConfiguration)[^"]*"' | head -n 3)
+    [ -z "$leaked" ] || problems+=("$nupkg $xml documents internal members: $leaked")
+  done
+done
+
 testing_nupkg=$(ls artifacts/packages/Crux.Connect.Testing.[0-9]*.nupkg 2>/dev/null | head -n 1)
 if [ -n "$testing_nupkg" ]; then
   for tfm in net10.0 net8.0 netstandard2.0; do
