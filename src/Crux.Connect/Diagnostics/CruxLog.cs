@@ -15,9 +15,9 @@ internal static partial class CruxLog
     public static partial void OperationStarting(ILogger logger, string operation, string httpMethod, string path);
 
     [LoggerMessage(EventId = 101, EventName = "OperationSucceeded", Level = LogLevel.Information,
-        Message = "Crux Connect {Operation} {HttpMethod} {Path}: answered {StatusCode} in {ElapsedMilliseconds:0.0} ms after {AttemptCount} attempt(s)")]
+        Message = "Crux Connect {Operation} {HttpMethod} {Path} at {ServerAddress}: answered {StatusCode} in {ElapsedMilliseconds:0.0} ms after {AttemptCount} attempt(s)")]
     public static partial void OperationSucceeded(
-        ILogger logger, string operation, string httpMethod, string path, int? statusCode, double elapsedMilliseconds, int attemptCount);
+        ILogger logger, string operation, string httpMethod, string path, string serverAddress, int? statusCode, double elapsedMilliseconds, int attemptCount);
 
     [LoggerMessage(EventId = 102, EventName = "OperationFailed", Level = LogLevel.Warning,
         Message = "Crux Connect {Operation} {HttpMethod} {Path} at {ServerAddress}: failed with {ExceptionType} (status {StatusCode}) in {ElapsedMilliseconds:0.0} ms after {AttemptCount} attempt(s): {Detail}")]

@@ -128,7 +128,7 @@ internal sealed class CruxOperationTelemetry
         ILogger logger = _client.Logger;
         if (logger.IsEnabled(LogLevel.Information))
         {
-            CruxLog.OperationSucceeded(logger, _request.Operation, _request.Method.Method, Path, _statusCode, elapsed.TotalMilliseconds, Attempts);
+            CruxLog.OperationSucceeded(logger, _request.Operation, _request.Method.Method, Path, _client.ServerAddress, _statusCode, elapsed.TotalMilliseconds, Attempts);
         }
 
         RecordDuration(elapsed, errorType: null);

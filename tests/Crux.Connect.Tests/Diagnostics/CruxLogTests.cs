@@ -49,7 +49,7 @@ public sealed class CruxLogTests
         Assert.Equal(new[] { 100, 110, 111, 101 }, records.Select(r => r.Id.Id));
         FakeLogRecord end = records[^1];
         Assert.Equal(LogLevel.Information, end.Level);
-        Assert.Equal($"Crux Connect RemovePermissions DELETE {Scenarios.Path}: answered 204 in 150.0 ms after 1 attempt(s)", end.Message);
+        Assert.Equal($"Crux Connect RemovePermissions DELETE {Scenarios.Path} at log-success.crux.test: answered 204 in 150.0 ms after 1 attempt(s)", end.Message);
         Assert.Equal("RemovePermissions", end.GetStructuredStateValue("Operation"));
         Assert.Equal("DELETE", end.GetStructuredStateValue("HttpMethod"));
         Assert.Equal(Scenarios.Path, end.GetStructuredStateValue("Path"));
