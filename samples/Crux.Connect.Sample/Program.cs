@@ -45,7 +45,7 @@ if (simulator is not null && server is not null)
     userLabel = $"{simulator.SupplierMember.Username} ({userUuid:D})";
     permissionsToRemove = ["export_order", "cancel_order"];
     Console.WriteLine();
-    Console.WriteLine($"1. Logged in as {simulator.SupplierAdmin.Username}, organization admin of \"{simulator.Supplier.Name}\" (its API token)");
+    Console.WriteLine($"1. Acting with the API token of {simulator.SupplierAdmin.Username}, organization admin of \"{simulator.Supplier.Name}\" (a token needs no login)");
 }
 else
 {
@@ -65,7 +65,7 @@ else
     userLabel = userUuid.ToString("D");
     permissionsToRemove = args[2..];
     Console.WriteLine();
-    Console.WriteLine("1. Logged in with the API token from CRUX_API_TOKEN");
+    Console.WriteLine("1. Acting with the API token from CRUX_API_TOKEN (a token needs no login)");
 }
 
 // 2. The generic host, as in any ASP.NET Core app or worker service. The SDK reads its settings from the
@@ -112,7 +112,9 @@ try
     Guid[] uuids = [.. toRemove.Select(p => p.Uuid)];
     string names = string.Join(", ", toRemove.Select(p => p.Name));
     Console.WriteLine();
-    Console.WriteLine($"3. The catalog has {catalog.Count} permissions; to remove: {string.Join(", ", toRemove.Select(p => $"{p.Name} = {p.Uuid:D}"))}");
+    // The catalog is the organization's view: the documentation lists 21 names, 13 for every organization, 3 for retailers
+    // only and 5 for suppliers only, so a supplier sees 18 and a retailer 16.
+    Console.WriteLine($"3. The catalog this organization sees has {catalog.Count} permissions (of the 21 documented: 13 common, 3 retailer-only, 5 supplier-only); to remove: {string.Join(", ", toRemove.Select(p => $"{p.Name} = {p.Uuid:D}"))}");
 
     // 4. The user's permissions before.
     IReadOnlyList<PermissionAssignment> before = await users.GetPermissionsAsync(userUuid);
@@ -123,7 +125,7 @@ try
     // 5. The job: DELETE /organizations/users/permissions/{user_uuid}/ with {"permission_uuids": [...]}.
     RemovePermissionsResult result = await users.RemovePermissionsAsync(userUuid, uuids);
     Console.WriteLine();
-    Console.WriteLine($"5. Removed {result.PermissionUuids.Count} permission(s): the server answered {(int)result.StatusCode} {result.StatusCode}");
+    Console.WriteLine($"5. Removed {result.PermissionUuids.Count} permission(s): the server answered {(int)result.StatusCode} {result.StatusCode} (request id {result.RequestId ?? "none"})");
 
     // 6. The user's permissions after, read back from the server: the removed ones must no longer be assigned.
     IReadOnlyList<PermissionAssignment> after = await users.GetPermissionsAsync(userUuid);

@@ -90,7 +90,7 @@ public sealed partial class CruxSimulator
     private static string Redact(string value)
     {
         var space = value.IndexOf(' ', StringComparison.Ordinal);
-        return space < 0 ? RecordedRequest.Redacted : $"{value[..space]} {RecordedRequest.Redacted}";
+        return space < 0 ? RecordedRequest.Redacted : $"{value.Substring(0, space)} {RecordedRequest.Redacted}";
     }
 
     private SimResponse Answer(SimRequest request, FaultPlan plan)

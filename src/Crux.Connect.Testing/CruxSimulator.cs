@@ -4,7 +4,7 @@ namespace Crux.Connect.Testing;
 
 /// <summary>A Crux Connect API simulator: one state (organizations, users, tokens, the permission catalog and
 /// assignments) served through two front doors that share it, <see cref="CreateHandler"/> (in memory) and
-/// <see cref="StartServerAsync"/> (Kestrel on loopback). It applies the service's rules strictly; see the package README.
+/// <c>StartServerAsync</c> (Kestrel on loopback; net8.0 and later, where ASP.NET Core exists). It applies the service's rules strictly; see the package README.
 /// Thread-safe.</summary>
 public sealed partial class CruxSimulator
 {

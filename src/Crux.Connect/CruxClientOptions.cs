@@ -81,6 +81,9 @@ public class CruxClientOptions
     /// <summary>Gets problems found while binding configuration, reported by validation at start-up.</summary>
     internal List<string> BindingErrors { get; } = new();
 
+    /// <summary>Gets or sets the keys these options were bound from, so messages name the full key; <see langword="null"/> when set in code.</summary>
+    internal DependencyInjection.CruxConfigurationKeys? ConfigurationKeys { get; set; }
+
     /// <summary>Returns the settings with the token and the password redacted.</summary>
     /// <returns>A description of the settings that is safe to log.</returns>
     public override string ToString() =>

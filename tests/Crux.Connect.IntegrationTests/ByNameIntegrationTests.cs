@@ -37,8 +37,10 @@ public class ByNameIntegrationTests
         using var http = new HttpClient();
         var client = new CruxClient(http, new CruxClientOptions { BaseAddress = server.BaseAddress, ApiToken = simulator.RetailerAdmin.Token });
 
-        var exception = await Assert.ThrowsAsync<ArgumentException>(() =>
+        var exception = await Assert.ThrowsAsync<CruxUnknownPermissionException>(() =>
             client.OrganizationUsers.RemovePermissionsAsync(simulator.RetailerMember.Uuid, [CruxPermissionNames.ViewOrder, "view_orders"]));
+        Assert.Equal(["view_orders"], exception.UnknownNames);
+        Assert.Contains(CruxPermissionNames.CreateOrder, exception.ValidNames);
 
         Assert.Equal("permissionNames", exception.ParamName);
         Assert.Contains("'view_orders'", exception.Message);

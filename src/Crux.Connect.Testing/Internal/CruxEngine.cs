@@ -54,8 +54,16 @@ internal sealed partial class CruxEngine(SimulatorState state, string pathBase)
     private static SimResponse Unauthorized(string detail) =>
         WireJson.Detail(HttpStatusCode.Unauthorized, detail).WithHeader("WWW-Authenticate", "Token");
 
-    [GeneratedRegex("^/organizations/users/permissions/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/$", RegexOptions.CultureInvariant)]
+    private const string UserPermissionsPattern = "^/organizations/users/permissions/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/$";
+
+#if NET
+    [GeneratedRegex(UserPermissionsPattern, RegexOptions.CultureInvariant)]
     private static partial Regex UserPermissionsPath();
+#else
+    private static readonly Regex UserPermissionsRegex = new(UserPermissionsPattern, RegexOptions.CultureInvariant);
+
+    private static Regex UserPermissionsPath() => UserPermissionsRegex;
+#endif
 
     private (Route Route, Guid UserUuid) Resolve(string path)
     {
@@ -66,12 +74,12 @@ internal sealed partial class CruxEngine(SimulatorState state, string pathBase)
                 return (Route.None, Guid.Empty);
             }
 
-            path = path[_pathBase.Length..];
+            path = path.Substring(_pathBase.Length);
         }
 
         if (path.StartsWith(TimpPrefix + "/", StringComparison.Ordinal))
         {
-            path = path[TimpPrefix.Length..];
+            path = path.Substring(TimpPrefix.Length);
         }
 
         switch (path)

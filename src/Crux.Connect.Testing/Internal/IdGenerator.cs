@@ -8,7 +8,7 @@ internal sealed class IdGenerator(int? seed)
 
     public Guid NewUuid()
     {
-        Span<byte> bytes = stackalloc byte[16];
+        var bytes = new byte[16];
         _random.NextBytes(bytes);
         // Version 4, RFC 4122 variant, like Django's uuid4 defaults (byte layout per Guid's little-endian fields).
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
@@ -19,8 +19,12 @@ internal sealed class IdGenerator(int? seed)
     /// <summary>A 40-character lowercase hex token, the shape of a DRF authtoken key.</summary>
     public string NewToken()
     {
-        Span<byte> bytes = stackalloc byte[20];
+        var bytes = new byte[20];
         _random.NextBytes(bytes);
+#if NET9_0_OR_GREATER
         return Convert.ToHexStringLower(bytes);
+#else
+        return string.Concat(bytes.Select(static b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+#endif
     }
 }

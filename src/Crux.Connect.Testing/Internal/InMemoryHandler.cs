@@ -42,10 +42,16 @@ internal sealed class InMemoryHandler(CruxSimulator simulator) : HttpMessageHand
         var answer = await simulator.ProcessAsync(simRequest, cancellationToken).ConfigureAwait(false);
         if (answer.Dropped)
         {
+#if NET
             throw new HttpRequestException(
                 HttpRequestError.ResponseEnded,
                 "The simulated server closed the connection without answering.",
                 new IOException("The response ended prematurely (simulated connection drop)."));
+#else
+            throw new HttpRequestException(
+                "The simulated server closed the connection without answering.",
+                new IOException("The response ended prematurely (simulated connection drop)."));
+#endif
         }
 
         return ToResponse(answer, request);

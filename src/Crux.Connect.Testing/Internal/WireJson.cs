@@ -9,13 +9,14 @@ internal static class WireJson
 {
     public static SimResponse Write(HttpStatusCode status, Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        // A MemoryStream rather than ArrayBufferWriter, which netstandard2.0 lacks: one code path on every target.
+        using var buffer = new MemoryStream(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             write(writer);
         }
 
-        return new SimResponse(status, buffer.WrittenSpan.ToArray());
+        return new SimResponse(status, buffer.ToArray());
     }
 
     public static SimResponse Detail(HttpStatusCode status, string detail) =>

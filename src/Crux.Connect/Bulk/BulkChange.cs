@@ -9,7 +9,7 @@ internal sealed class BulkChange<TResult>
     public BulkChange(
         string operation,
         HttpMethod method,
-        Func<Guid, Guid[], HttpStatusCode, TResult> createResult,
+        Func<Guid, Guid[], HttpStatusCode, string?, TResult> createResult,
         Func<OrganizationUsersClient, Guid, Guid[], CancellationToken, Task<TResult>> callPublicMethod)
     {
         Operation = operation;
@@ -22,7 +22,7 @@ internal sealed class BulkChange<TResult>
 
     public HttpMethod Method { get; }
 
-    public Func<Guid, Guid[], HttpStatusCode, TResult> CreateResult { get; }
+    public Func<Guid, Guid[], HttpStatusCode, string?, TResult> CreateResult { get; }
 
     /// <summary>Gets the single-user public method, for a client that is a mock and has no connection of its own.</summary>
     public Func<OrganizationUsersClient, Guid, Guid[], CancellationToken, Task<TResult>> CallPublicMethod { get; }

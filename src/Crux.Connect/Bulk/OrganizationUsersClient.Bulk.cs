@@ -150,13 +150,13 @@ public partial class OrganizationUsersClient
     private static BulkChange<RemovePermissionsResult> Removal { get; } = new(
         "RemovePermissions",
         HttpMethod.Delete,
-        static (user, uuids, status) => new RemovePermissionsResult(user, uuids, status),
+        static (user, uuids, status, requestId) => new RemovePermissionsResult(user, uuids, status, requestId),
         static (client, user, uuids, ct) => client.RemovePermissionsAsync(user, uuids, ct));
 
     private static BulkChange<AddPermissionsResult> Addition { get; } = new(
         "AddPermissions",
         new HttpMethod("PATCH"),
-        static (user, uuids, status) => new AddPermissionsResult(user, uuids, status),
+        static (user, uuids, status, requestId) => new AddPermissionsResult(user, uuids, status, requestId),
         static (client, user, uuids, ct) => client.AddPermissionsAsync(user, uuids, ct));
 
     private Task<CruxBulkResult<TResult>> RunBulkAsync<TResult>(
@@ -191,7 +191,7 @@ public partial class OrganizationUsersClient
         {
             PermissionCount = uuids.Length,
         };
-        HttpStatusCode status = await CruxSender.SendAsync(httpClient, core, request, CruxSender.ReadStatusAsync, cancellationToken).ConfigureAwait(false);
-        return change.CreateResult(user, uuids, status);
+        SuccessAnswer answer = await CruxSender.SendAsync(httpClient, core, request, SuccessAnswer.ReadAsync, cancellationToken).ConfigureAwait(false);
+        return change.CreateResult(user, uuids, answer.StatusCode, answer.RequestId);
     }
 }

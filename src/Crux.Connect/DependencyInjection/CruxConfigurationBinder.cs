@@ -4,14 +4,21 @@ using Microsoft.Extensions.Configuration;
 namespace Crux.Connect.DependencyInjection;
 
 /// <summary>
-/// Binds a configuration section to <see cref="CruxClientOptions"/> by hand: reflection-free (so trimming
-/// and Native AOT keep working) and precise about what is wrong. A value that does not parse is recorded
-/// and reported by validation at start-up, by key, without echoing secrets.
+/// Binds a configuration section to <see cref="CruxClientOptions"/> by hand: reflection-free (so trimming and Native AOT
+/// keep working) and precise about what is wrong, which the configuration binder (reflection or source-generated) is not:
+/// it ignores unknown keys (or names one without the key meant), reads <c>"30"</c> as 30 days, and throws at the first
+/// bad value. Here every problem is recorded, by its full key (<c>CruxConnect:Timeout</c>), and reported by validation at
+/// start-up all at once, never echoing a secret.
 /// </summary>
 internal static class CruxConfigurationBinder
 {
     public static void Bind(IConfiguration section, CruxClientOptions options)
     {
+        var keys = new CruxConfigurationKeys((section as IConfigurationSection)?.Path ?? string.Empty);
+        options.ConfigurationKeys = keys;
+        List<string> errors = options.BindingErrors;
+        ReportUnknownKeys(section, keys, errors);
+
         if (section[nameof(CruxClientOptions.BaseAddress)] is { Length: > 0 } baseAddress)
         {
             if (Uri.TryCreate(baseAddress, UriKind.Absolute, out Uri? uri))
@@ -20,7 +27,7 @@ internal static class CruxConfigurationBinder
             }
             else
             {
-                options.BindingErrors.Add($"Configuration key 'BaseAddress' ('{baseAddress}') is not an absolute URI.");
+                errors.Add($"Configuration key '{keys.Key("BaseAddress")}' ('{baseAddress}') is not an absolute URI such as https://api.cruxconnect.com/.");
             }
         }
 
@@ -39,27 +46,26 @@ internal static class CruxConfigurationBinder
         else if (!string.IsNullOrWhiteSpace(username) || !string.IsNullOrWhiteSpace(password))
         {
             // Which key is missing, never the value of the one that is present.
-            options.BindingErrors.Add("Configuration keys 'Credentials:Username' and 'Credentials:Password' must be set together.");
+            errors.Add($"Configuration keys '{keys.Key("Credentials:Username")}' and '{keys.Key("Credentials:Password")}' must be set together.");
         }
 
         if (section[nameof(CruxClientOptions.ApiVersion)] is { Length: > 0 } version)
         {
-            if (Enum.TryParse(version, ignoreCase: true, out CruxApiVersion apiVersion))
+            if (Enum.TryParse(version, ignoreCase: true, out CruxApiVersion apiVersion) && Enum.IsDefined(typeof(CruxApiVersion), apiVersion))
             {
                 options.ApiVersion = apiVersion;
             }
             else
             {
-                options.BindingErrors.Add($"Configuration key 'ApiVersion' ('{version}') is not one of: V1, Timpanogos.");
+                errors.Add($"Configuration key '{keys.Key("ApiVersion")}' ('{version}') is not one of: V1, Timpanogos.");
             }
         }
 
-        BindTimeSpan(section, nameof(CruxClientOptions.AttemptTimeout), options, static (o, v) => o.AttemptTimeout = v);
-        BindTimeSpan(section, nameof(CruxClientOptions.Timeout), options, static (o, v) => o.Timeout = v);
-        BindTimeSpan(section, nameof(CruxClientOptions.PermissionCatalogLifetime), options, static (o, v) => o.PermissionCatalogLifetime = v);
+        BindTimeSpan(section, keys, "AttemptTimeout", options, static (o, v) => o.AttemptTimeout = v);
+        BindTimeSpan(section, keys, "Timeout", options, static (o, v) => o.Timeout = v);
+        BindTimeSpan(section, keys, "PermissionCatalogLifetime", options, static (o, v) => o.PermissionCatalogLifetime = v);
 
-        IConfigurationSection retry = section.GetSection(nameof(CruxClientOptions.Retry));
-        if (retry[nameof(CruxRetryOptions.MaxRetries)] is { Length: > 0 } maxRetries)
+        if (section["Retry:MaxRetries"] is { Length: > 0 } maxRetries)
         {
             if (int.TryParse(maxRetries, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
             {
@@ -67,19 +73,29 @@ internal static class CruxConfigurationBinder
             }
             else
             {
-                options.BindingErrors.Add($"Configuration key 'Retry:MaxRetries' ('{maxRetries}') is not a whole number.");
+                errors.Add($"Configuration key '{keys.Key("Retry:MaxRetries")}' ('{maxRetries}') is not a whole number.");
             }
         }
 
-        BindTimeSpan(retry, "Retry:" + nameof(CruxRetryOptions.BaseDelay), options, static (o, v) => o.Retry.BaseDelay = v, nameof(CruxRetryOptions.BaseDelay));
-        BindTimeSpan(retry, "Retry:" + nameof(CruxRetryOptions.MaxDelay), options, static (o, v) => o.Retry.MaxDelay = v, nameof(CruxRetryOptions.MaxDelay));
+        BindTimeSpan(section, keys, "Retry:BaseDelay", options, static (o, v) => o.Retry.BaseDelay = v);
+        BindTimeSpan(section, keys, "Retry:MaxDelay", options, static (o, v) => o.Retry.MaxDelay = v);
     }
 
     private static void BindTimeSpan(
-        IConfiguration section, string displayKey, CruxClientOptions options, Action<CruxClientOptions, TimeSpan> assign, string? key = null)
+        IConfiguration section, CruxConfigurationKeys keys, string key, CruxClientOptions options, Action<CruxClientOptions, TimeSpan> assign)
     {
-        if (section[key ?? displayKey] is not { Length: > 0 } text)
+        if (section[key] is not { Length: > 0 } text)
         {
+            return;
+        }
+
+        // TimeSpan reads a bare number as days: "Timeout": "30" would be a month. Nobody means that; say so, with the form meant.
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long number) && number > 0)
+        {
+            string meant = number <= 86_400 ? TimeSpan.FromSeconds(number).ToString("c", CultureInfo.InvariantCulture) : "hh:mm:ss";
+            options.BindingErrors.Add(
+                $"Configuration key '{keys.Key(key)}' is '{text}': a bare number is read as {text} day(s). " +
+                $"Write a time span such as {meant} for {text} seconds (hh:mm:ss), or {text}.00:00:00 if days are meant.");
             return;
         }
 
@@ -89,7 +105,28 @@ internal static class CruxConfigurationBinder
         }
         else
         {
-            options.BindingErrors.Add($"Configuration key '{displayKey}' ('{text}') is not a time span such as 00:00:30.");
+            options.BindingErrors.Add($"Configuration key '{keys.Key(key)}' ('{text}') is not a time span such as 00:00:30.");
+        }
+    }
+
+    private static void ReportUnknownKeys(IConfiguration section, CruxConfigurationKeys keys, List<string> errors)
+    {
+        foreach (IConfigurationSection child in section.GetChildren())
+        {
+            string[]? children = CruxConfigurationKeys.ChildrenOf(child.Key);
+            if (children is null)
+            {
+                errors.Add(CruxConfigurationKeys.Unknown(keys, child.Key));
+                continue;
+            }
+
+            foreach (IConfigurationSection grandchild in child.GetChildren())
+            {
+                if (!children.Contains(grandchild.Key, StringComparer.OrdinalIgnoreCase))
+                {
+                    errors.Add(CruxConfigurationKeys.Unknown(keys, child.Key + ":" + grandchild.Key));
+                }
+            }
         }
     }
 }

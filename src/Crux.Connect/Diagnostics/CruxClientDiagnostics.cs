@@ -11,8 +11,9 @@ namespace Crux.Connect.Diagnostics;
 /// </summary>
 internal sealed class CruxClientDiagnostics
 {
-    public CruxClientDiagnostics(ILogger logger, CruxClientSettings settings, TimeProvider timeProvider)
+    public CruxClientDiagnostics(ILogger logger, CruxClientSettings settings, TimeProvider timeProvider, string? clientName = null)
     {
+        ClientName = clientName;
         Logger = logger;
         Settings = settings;
         TimeProvider = timeProvider;
@@ -27,6 +28,9 @@ internal sealed class CruxClientDiagnostics
     public TimeProvider TimeProvider { get; }
 
     public string ServerAddress { get; }
+
+    /// <summary>Gets the name of a named registration (<c>AddCruxConnect(name, …)</c>), tagged as <c>crux.client.name</c>; otherwise <see langword="null"/>.</summary>
+    public string? ClientName { get; }
 
     /// <summary>Gets the port, boxed once so tagging it allocates nothing per call.</summary>
     public object ServerPort { get; }

@@ -15,17 +15,18 @@ internal static partial class CruxLog
     public static partial void OperationStarting(ILogger logger, string operation, string httpMethod, string path);
 
     [LoggerMessage(EventId = 101, EventName = "OperationSucceeded", Level = LogLevel.Information,
-        Message = "Crux Connect {Operation} {HttpMethod} {Path}: answered {StatusCode} in {ElapsedMilliseconds:0.0} ms after {AttemptCount} attempt(s)")]
+        Message = "Crux Connect {Operation} {HttpMethod} {Path} at {ServerAddress}: answered {StatusCode} in {ElapsedMilliseconds:0.0} ms after {AttemptCount} attempt(s)")]
     public static partial void OperationSucceeded(
-        ILogger logger, string operation, string httpMethod, string path, int? statusCode, double elapsedMilliseconds, int attemptCount);
+        ILogger logger, string operation, string httpMethod, string path, string serverAddress, int? statusCode, double elapsedMilliseconds, int attemptCount);
 
     [LoggerMessage(EventId = 102, EventName = "OperationFailed", Level = LogLevel.Warning,
-        Message = "Crux Connect {Operation} {HttpMethod} {Path}: failed with {ExceptionType} (status {StatusCode}) in {ElapsedMilliseconds:0.0} ms after {AttemptCount} attempt(s): {Detail}")]
+        Message = "Crux Connect {Operation} {HttpMethod} {Path} at {ServerAddress}: failed with {ExceptionType} (status {StatusCode}) in {ElapsedMilliseconds:0.0} ms after {AttemptCount} attempt(s): {Detail}")]
     public static partial void OperationFailed(
         ILogger logger,
         string operation,
         string httpMethod,
         string path,
+        string serverAddress,
         string exceptionType,
         int statusCode,
         double elapsedMilliseconds,
@@ -37,12 +38,13 @@ internal static partial class CruxLog
     // "(status )" would read like a bug. One event id, two texts (SYSLIB1006 warns about exactly that).
 #pragma warning disable SYSLIB1006, SYSLIB1025 // the same event id and name on two methods, on purpose
     [LoggerMessage(EventId = 102, EventName = "OperationFailed", Level = LogLevel.Warning,
-        Message = "Crux Connect {Operation} {HttpMethod} {Path}: failed with {ExceptionType} (no answer) in {ElapsedMilliseconds:0.0} ms after {AttemptCount} attempt(s)")]
+        Message = "Crux Connect {Operation} {HttpMethod} {Path} at {ServerAddress}: failed with {ExceptionType} (no answer) in {ElapsedMilliseconds:0.0} ms after {AttemptCount} attempt(s)")]
     public static partial void OperationFailedWithoutAnswer(
         ILogger logger,
         string operation,
         string httpMethod,
         string path,
+        string serverAddress,
         string exceptionType,
         double elapsedMilliseconds,
         int attemptCount,

@@ -32,6 +32,10 @@ internal sealed class CruxOperationTelemetry
             activity.SetTag(CruxTags.ServerAddress, client.ServerAddress);
             activity.SetTag(CruxTags.ServerPort, client.ServerPort);
             activity.SetTag(CruxTags.UrlFull, request.Uri);
+            if (client.ClientName is not null)
+            {
+                activity.SetTag(CruxTags.ClientName, client.ClientName);
+            }
             if (request.PermissionCount > 0)
             {
                 activity.SetTag(CruxTags.PermissionCount, TagValues.Boxed(request.PermissionCount));
@@ -113,6 +117,7 @@ internal sealed class CruxOperationTelemetry
                 { CruxTags.ServerAddress, _client.ServerAddress },
                 { CruxTags.ErrorType, reason },
             };
+            AddClientName(ref tags);
             CruxTelemetry.Retries.Add(1, in tags);
         }
     }
@@ -123,7 +128,7 @@ internal sealed class CruxOperationTelemetry
         ILogger logger = _client.Logger;
         if (logger.IsEnabled(LogLevel.Information))
         {
-            CruxLog.OperationSucceeded(logger, _request.Operation, _request.Method.Method, Path, _statusCode, elapsed.TotalMilliseconds, Attempts);
+            CruxLog.OperationSucceeded(logger, _request.Operation, _request.Method.Method, Path, _client.ServerAddress, _statusCode, elapsed.TotalMilliseconds, Attempts);
         }
 
         RecordDuration(elapsed, errorType: null);
@@ -165,6 +170,7 @@ internal sealed class CruxOperationTelemetry
                     _request.Operation,
                     _request.Method.Method,
                     Path,
+                    _client.ServerAddress,
                     ErrorTypes.TypeName(exception),
                     status,
                     elapsed.TotalMilliseconds,
@@ -175,7 +181,7 @@ internal sealed class CruxOperationTelemetry
             else
             {
                 CruxLog.OperationFailedWithoutAnswer(
-                    logger, _request.Operation, _request.Method.Method, Path, ErrorTypes.TypeName(exception), elapsed.TotalMilliseconds, Attempts, exception);
+                    logger, _request.Operation, _request.Method.Method, Path, _client.ServerAddress, ErrorTypes.TypeName(exception), elapsed.TotalMilliseconds, Attempts, exception);
             }
         }
 
@@ -189,6 +195,7 @@ internal sealed class CruxOperationTelemetry
                 { CruxTags.ServerAddress, _client.ServerAddress },
                 { CruxTags.ExceptionType, ErrorTypes.TypeName(exception) },
             };
+            AddClientName(ref tags);
             if (ErrorTypes.StatusOf(exception) is int status)
             {
                 tags.Add(CruxTags.HttpResponseStatusCode, TagValues.Boxed(status));
@@ -237,6 +244,7 @@ internal sealed class CruxOperationTelemetry
             { CruxTags.ServerAddress, _client.ServerAddress },
             { CruxTags.ServerPort, _client.ServerPort },
         };
+        AddClientName(ref tags);
         if (_statusCode is int status)
         {
             tags.Add(CruxTags.HttpResponseStatusCode, TagValues.Boxed(status));
@@ -248,5 +256,13 @@ internal sealed class CruxOperationTelemetry
         }
 
         CruxTelemetry.Duration.Record(elapsed.TotalSeconds, in tags);
+    }
+
+    private void AddClientName(ref TagList tags)
+    {
+        if (_client.ClientName is not null)
+        {
+            tags.Add(CruxTags.ClientName, _client.ClientName);
+        }
     }
 }

@@ -15,6 +15,7 @@ internal static class CruxTags
     public const string ErrorType = "error.type";
     public const string ExceptionType = "exception.type";
     public const string Operation = "crux.operation";
+    public const string ClientName = "crux.client.name";
     public const string PermissionCount = "crux.permission_count";
     public const string AttemptCount = "crux.attempt_count";
     public const string Attempt = "crux.attempt";

@@ -12,12 +12,13 @@ namespace Crux.Connect.Internal;
 /// </summary>
 internal sealed class CruxClientCore
 {
-    public CruxClientCore(CruxClientSettings settings, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, Func<double>? jitter = null)
+    public CruxClientCore(
+        CruxClientSettings settings, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, Func<double>? jitter = null, string? clientName = null)
     {
         Settings = settings;
         TimeProvider = timeProvider ?? TimeProvider.System;
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(CruxTelemetry.Name);
-        Diagnostics = new CruxClientDiagnostics(Logger, settings, TimeProvider);
+        Diagnostics = new CruxClientDiagnostics(Logger, settings, TimeProvider, clientName);
         Pipeline = CruxResilience.Create(settings, TimeProvider, jitter ?? Jitter.Shared);
     }
 

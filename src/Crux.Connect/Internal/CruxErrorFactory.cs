@@ -13,8 +13,6 @@ namespace Crux.Connect.Internal;
 internal static class CruxErrorFactory
 {
     private const int MaxBodyInMessage = 512;
-    private const int MaxRequestId = 200;
-    private static readonly string[] RequestIdHeaders = ["X-Request-Id", "X-Correlation-Id", "Request-Id"];
 
     public static async ValueTask<CruxApiException> CreateAsync(
         HttpResponseMessage response,
@@ -36,7 +34,7 @@ internal static class CruxErrorFactory
         ErrorBody? parsed = ErrorBody.TryParse(body);
         string? detail = redactor.Redact(parsed?.Detail);
         IReadOnlyDictionary<string, IReadOnlyList<string>>? fields = parsed is null ? null : RedactFields(parsed.FieldErrors, redactor);
-        string? requestId = ReadRequestId(response, redactor);
+        string? requestId = RequestIds.Read(response, redactor);
         TimeSpan? retryAfter = RetryAfter.Read(response, timeProvider);
         string message = Describe(response.StatusCode, request, settings, detail, fields, body, requestId);
         CruxApiException exception = Create(response.StatusCode, message, detail, fields, body, requestId, retryAfter);
@@ -64,29 +62,6 @@ internal static class CruxErrorFactory
             >= 500 and <= 599 => new CruxServerException(message, status, detail, fields, body, requestId),
             _ => new CruxApiException(message, status, detail, fields, body, requestId),
         };
-
-    /// <summary>The request id of a success, with the secret of the request that got it removed (see <see cref="AttemptSecrets"/>).</summary>
-    internal static string? ReadRequestId(HttpResponseMessage response) => ReadRequestId(response, AttemptSecrets.Of(response));
-
-    /// <summary>The server's request id, with the request's secret removed and control characters escaped: it may echo anything.</summary>
-    internal static string? ReadRequestId(HttpResponseMessage response, SecretRedactor redactor)
-    {
-        foreach (string name in RequestIdHeaders)
-        {
-            if (response.Headers.TryGetValues(name, out IEnumerable<string>? values))
-            {
-                foreach (string value in values)
-                {
-                    if (!string.IsNullOrWhiteSpace(value))
-                    {
-                        return ServerText.Shorten(redactor.Redact(value.Trim())!, MaxRequestId);
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
 
     private static Dictionary<string, IReadOnlyList<string>> RedactFields(
         Dictionary<string, IReadOnlyList<string>> fields, SecretRedactor redactor)
@@ -118,7 +93,12 @@ internal static class CruxErrorFactory
             text.Append(" (").Append(reason).Append(')');
         }
 
-        text.Append(" to ").Append(request.Describe(settings));
+        text.Append(" to ").Append(request.Describe(settings)).Append(" at ").Append(settings.BaseUri.Host);
+        if (string.Equals(settings.BaseUri.Host, CruxEnvironments.Sandbox.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            // A production token sent to the default address answers only "Invalid token": say where it went.
+            text.Append(" (the Sandbox)");
+        }
 
         bool described = false;
         if (!string.IsNullOrEmpty(detail))

@@ -123,7 +123,12 @@ internal static class CruxOptionsValidation
             errors.Add($"Set exactly one way of authenticating; {string.Join(" and ", ways)} are all set.");
         }
 
-        if (!string.IsNullOrEmpty(token) && !IsValidToken(token!))
+        if (token is not null && token.StartsWith("Token ", StringComparison.OrdinalIgnoreCase))
+        {
+            // The header's scheme pasted along with the token; the value itself is never echoed.
+            errors.Add("ApiToken starts with 'Token ': set the token alone and drop the 'Token ' prefix (the SDK sends 'Authorization: Token <token>' itself).");
+        }
+        else if (!string.IsNullOrEmpty(token) && !IsValidToken(token!))
         {
             errors.Add("ApiToken contains characters that are not allowed in an HTTP header (control characters such as CR or LF, spaces, or non-ASCII characters).");
         }

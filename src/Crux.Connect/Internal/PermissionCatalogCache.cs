@@ -17,7 +17,7 @@ internal sealed class PermissionCatalogCache
         _lifetime = lifetime;
     }
 
-    /// <summary>Resolves names to uuids, in the caller's order, or throws <see cref="ArgumentException"/> naming the unknown and the valid ones.</summary>
+    /// <summary>Resolves names to uuids, in the caller's order, or throws <see cref="CruxUnknownPermissionException"/> naming the unknown and the valid ones.</summary>
     public async Task<Guid[]> ResolveAsync(
         string[] names,
         Func<CancellationToken, Task<IReadOnlyList<Permission>>> readCatalog,
@@ -63,10 +63,7 @@ internal sealed class PermissionCatalogCache
         }
 
         snapshot.RememberMissing(unknown);
-        throw new ArgumentException(
-            $"Unknown permission name{(unknown.Count == 1 ? string.Empty : "s")}: {string.Join(", ", unknown.Select(static n => "'" + n + "'"))}. " +
-            $"Nothing was sent. The names this environment knows are: {string.Join(", ", snapshot.SortedNames)}.",
-            paramName);
+        throw new CruxUnknownPermissionException(unknown.ToArray(), snapshot.SortedNames, paramName);
     }
 
     private bool IsExpired(Snapshot snapshot, TimeProvider timeProvider) =>

@@ -28,7 +28,7 @@ public partial class OrganizationUsersClient
     /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
     /// <returns>What was sent (the resolved uuids) and the success status the server answered.</returns>
     /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>; <paramref name="permissionNames"/> is empty or holds
-    /// a null or blank name; or a name is not in this environment's catalog (the message lists the unknown names and the valid ones).
+    /// a null or blank name; or a name is not in this environment's catalog: then a <see cref="CruxUnknownPermissionException"/> listing the unknown names and the valid ones.
     /// <see cref="ArgumentException.ParamName"/> names the argument. Nothing is removed.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status (reading the catalog or removing).</exception>
@@ -53,7 +53,7 @@ public partial class OrganizationUsersClient
     /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
     /// <returns>What was sent (the resolved uuids) and the success status the server answered.</returns>
     /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>; <paramref name="permissionNames"/> is empty or holds
-    /// a null or blank name; or a name is not in this environment's catalog (the message lists the unknown names and the valid ones). Nothing is added.</exception>
+    /// a null or blank name; or a name is not in this environment's catalog: then a <see cref="CruxUnknownPermissionException"/> listing the unknown names and the valid ones. Nothing is added.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status (reading the catalog or adding).</exception>
     /// <exception cref="CruxInvalidResponseException">The catalog was not the documented JSON.</exception>
@@ -75,7 +75,7 @@ public partial class OrganizationUsersClient
     /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
     /// <returns>The uuids, in the order of the first occurrence of each name.</returns>
     /// <exception cref="ArgumentException"><paramref name="permissionNames"/> is empty or holds a null or blank name, or a name is not in
-    /// this environment's catalog (the message lists the unknown names and the valid ones).</exception>
+    /// this environment's catalog: then a <see cref="CruxUnknownPermissionException"/> listing the unknown names and the valid ones.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status.</exception>
     /// <exception cref="CruxInvalidResponseException">The catalog was not the documented JSON.</exception>

@@ -142,7 +142,7 @@ public partial class OrganizationUsersClient
             Core,
             PermissionChange("RemovePermissions", HttpMethod.Delete, userUuid, uuids),
             static (response, request, settings, ct) => new ValueTask<RemovePermissionsResult>(
-                new RemovePermissionsResult(request.UserUuid, request.PermissionUuids!, response.StatusCode)),
+                new RemovePermissionsResult(request.UserUuid, request.PermissionUuids!, response.StatusCode, RequestIds.ForResult(response))),
             cancellationToken).AsTask();
 
     private Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken) =>
@@ -151,7 +151,7 @@ public partial class OrganizationUsersClient
             Core,
             PermissionChange("AddPermissions", Patch, userUuid, uuids),
             static (response, request, settings, ct) => new ValueTask<AddPermissionsResult>(
-                new AddPermissionsResult(request.UserUuid, request.PermissionUuids!, response.StatusCode)),
+                new AddPermissionsResult(request.UserUuid, request.PermissionUuids!, response.StatusCode, RequestIds.ForResult(response))),
             cancellationToken).AsTask();
 
     /// <summary>A DELETE or PATCH of a user's permissions. The answer's body is never read: the status says it all (see <see cref="CruxSender.ReadStatusAsync"/>).</summary>

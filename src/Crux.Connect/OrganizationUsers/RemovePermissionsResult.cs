@@ -17,6 +17,18 @@ public sealed class RemovePermissionsResult
         StatusCode = statusCode;
     }
 
+    /// <summary>Initializes a new instance of the <see cref="RemovePermissionsResult"/> class with the server's request id (for tests and mocks).</summary>
+    /// <param name="userUuid">The user.</param>
+    /// <param name="permissionUuids">The permission uuids sent.</param>
+    /// <param name="statusCode">The success status the server answered.</param>
+    /// <param name="requestId">The server's request id, or <see langword="null"/> if it sent none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="permissionUuids"/> is <see langword="null"/>.</exception>
+    public RemovePermissionsResult(Guid userUuid, IReadOnlyList<Guid> permissionUuids, HttpStatusCode statusCode, string? requestId)
+        : this(userUuid, permissionUuids, statusCode)
+    {
+        RequestId = requestId;
+    }
+
     /// <summary>Gets the user whose permissions changed.</summary>
     public Guid UserUuid { get; }
 
@@ -26,7 +38,13 @@ public sealed class RemovePermissionsResult
     /// <summary>Gets the success status the server answered (200, 201, 202 or 204).</summary>
     public HttpStatusCode StatusCode { get; }
 
+    /// <summary>
+    /// Gets the server's request id (<c>X-Request-Id</c>, <c>X-Correlation-Id</c> or <c>Request-Id</c>, as
+    /// <see cref="CruxApiException.RequestId"/> reads it): what Crux support asks for. <see langword="null"/> if the server sent none.
+    /// </summary>
+    public string? RequestId { get; }
+
     /// <inheritdoc />
     public override string ToString() =>
-        $"{nameof(RemovePermissionsResult)} {{ UserUuid = {UserUuid}, PermissionUuids = [{string.Join(", ", PermissionUuids)}], StatusCode = {(int)StatusCode} }}";
+        $"{nameof(RemovePermissionsResult)} {{ UserUuid = {UserUuid}, PermissionUuids = [{string.Join(", ", PermissionUuids)}], StatusCode = {(int)StatusCode}{(RequestId is null ? string.Empty : ", RequestId = " + RequestId)} }}";
 }

@@ -198,7 +198,8 @@ public class BulkTests
             : new HttpResponseMessage(HttpStatusCode.NoContent));
         OrganizationUsersClient users = Fixtures.Client(server).OrganizationUsers;
 
-        var exception = await Assert.ThrowsAsync<ArgumentException>(() => users.RemovePermissionsFromUsersAsync(Users(3), ["edit_org_userz"]));
+        var exception = await Assert.ThrowsAsync<CruxUnknownPermissionException>(() => users.RemovePermissionsFromUsersAsync(Users(3), ["edit_org_userz"]));
+        Assert.Equal(["edit_org_userz"], exception.UnknownNames);
 
         Assert.Equal("permissionNames", exception.ParamName);
         Assert.Equal(0, server.Count("DELETE", "/"));

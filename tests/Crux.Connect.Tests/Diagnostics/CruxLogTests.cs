@@ -49,7 +49,7 @@ public sealed class CruxLogTests
         Assert.Equal(new[] { 100, 110, 111, 101 }, records.Select(r => r.Id.Id));
         FakeLogRecord end = records[^1];
         Assert.Equal(LogLevel.Information, end.Level);
-        Assert.Equal($"Crux Connect RemovePermissions DELETE {Scenarios.Path}: answered 204 in 150.0 ms after 1 attempt(s)", end.Message);
+        Assert.Equal($"Crux Connect RemovePermissions DELETE {Scenarios.Path} at log-success.crux.test: answered 204 in 150.0 ms after 1 attempt(s)", end.Message);
         Assert.Equal("RemovePermissions", end.GetStructuredStateValue("Operation"));
         Assert.Equal("DELETE", end.GetStructuredStateValue("HttpMethod"));
         Assert.Equal(Scenarios.Path, end.GetStructuredStateValue("Path"));
@@ -94,6 +94,8 @@ public sealed class CruxLogTests
         Assert.Equal("Crux.Connect.CruxNotFoundException", failure.GetStructuredStateValue("ExceptionType"));
         Assert.Equal("404", failure.GetStructuredStateValue("StatusCode"));
         Assert.Contains("(status 404)", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("log-failure.crux.test", failure.GetStructuredStateValue("ServerAddress"));
+        Assert.Contains(" at log-failure.crux.test: failed with", failure.Message, StringComparison.Ordinal);
         Assert.Equal("Not found.", failure.GetStructuredStateValue("Detail"));
         Assert.EndsWith("after 1 attempt(s): Not found.", failure.Message, StringComparison.Ordinal);
         Secrets.AssertNotLogged(collector);

@@ -97,10 +97,13 @@ public class ByNameTests
         CruxClient client = Fixtures.Client(server, new FakeTimeProvider());
         await client.OrganizationUsers.ResolvePermissionNamesAsync([CruxPermissionNames.ViewOrder]);
 
-        var exception = await Assert.ThrowsAsync<ArgumentException>(() =>
+        var exception = await Assert.ThrowsAsync<CruxUnknownPermissionException>(() =>
             client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [CruxPermissionNames.EditOrgUsers, "edit_everything", "Edit_Org_Users"]));
 
         Assert.Equal("permissionNames", exception.ParamName);
+        Assert.IsAssignableFrom<ArgumentException>(exception);
+        Assert.Equal(["edit_everything", "Edit_Org_Users"], exception.UnknownNames);
+        Assert.Equal([CruxPermissionNames.EditOrgUsers, CruxPermissionNames.ViewOrder], exception.ValidNames);
         Assert.Contains("'edit_everything'", exception.Message);
         Assert.Contains("'Edit_Org_Users'", exception.Message);
         Assert.Contains("edit_org_users, view_order", exception.Message);

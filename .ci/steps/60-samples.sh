@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The samples users copy, run as CI runs them: the ASP.NET Core minimal API (--smoke: it calls its own endpoints and
+# stops) and the worker service (drains its queue through a vault-backed token provider and stops), both against the
+# built-in simulator. The xunit sample (samples/Crux.Connect.TestingSample) is in the solution, so the test command
+# after the steps runs it. Also checks that Crux.Connect.Testing, packed by step 30, serves every target the SDK has.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+logs="$PWD/artifacts/samples"
+mkdir -p "$logs"
+problems=()
+started=$(date +%s)
+
+run() { # name project log-file args...
+  local project=$1 log=$2; shift 2
+  local build=(--no-build)
+  local name; name=$(basename "$project")
+  [ -f "$project/bin/Release/net10.0/$name.dll" ] || build=()
+  timeout 300 dotnet run --project "$project" -c Release "${build[@]}" -- "$@" </dev/null >"$log" 2>&1
+  local rc=$?
+  cat "$log"
+  [ "$rc" -eq 0 ] || problems+=("$name exited with $rc")
+}
+
+run samples/Crux.Connect.MinimalApi "$logs/minimal-api.log" --smoke
+grep -qE '^DELETE /users/[0-9a-f-]+/permissions/export_order -> 200: .*"requestId":"[0-9a-f]+"' "$logs/minimal-api.log" \
+  || problems+=("minimal API: no 200 with a request id for the removal")
+grep -qE '^DELETE /users/[0-9a-f-]+/permissions/export_orders -> 400: .*"title":"Unknown permission"' "$logs/minimal-api.log" \
+  || problems+=("minimal API: an unknown permission did not answer 400")
+grep -qE '^GET /retailer/users/[0-9a-f-]+/permissions -> 200: \[' "$logs/minimal-api.log" \
+  || problems+=("minimal API: the named (retailer) client did not answer")
+
+run samples/Crux.Connect.WorkerSample "$logs/worker.log"
+grep -qF 'Crux Connect rejected the cached token; reading the vault again' "$logs/worker.log" \
+  || problems+=("worker: the stale token was not invalidated")
+[ "$(grep -cE 'Offboarded [0-9a-f-]+: removed export_order, cancel_order \(request id [0-9a-f]+\)' "$logs/worker.log")" -eq 2 ] \
+  || problems+=("worker: not both users offboarded")
+grep -qF 'Offboarding queue drained: 0 failure(s)' "$logs/worker.log" || problems+=("worker: the queue did not drain cleanly")
+
+# The shipped XML documentation lists the public surface only (build/PublicXmlDocs.targets), never an internal member.
+for nupkg in $(ls artifacts/packages/Crux.Connect.[0-9]*.nupkg artifacts/packages/Crux.Connect.Testing.[0-9]*.nupkg 2>/dev/null); do
+  for xml in $(unzip -Z1 "$nupkg" | grep -E '^lib/.*\.xml$'); do
+    leaked=$(unzip -p "$nupkg" "$xml" | grep -oE 'name="[A-Z]:Crux\.Connect(\.Testing)?\.(Internal|Diagnostics|DependencyInjection\.CruxConfiguration)[^"]*"' | head -n 3)
+    [ -z "$leaked" ] || problems+=("$nupkg $xml documents internal members: $leaked")
+  done
+done
+
+testing_nupkg=$(ls artifacts/packages/Crux.Connect.Testing.[0-9]*.nupkg 2>/dev/null | head -n 1)
+if [ -n "$testing_nupkg" ]; then
+  for tfm in net10.0 net8.0 netstandard2.0; do
+    unzip -l "$testing_nupkg" | grep -q " lib/$tfm/Crux.Connect.Testing.dll$" || problems+=("$testing_nupkg lacks lib/$tfm")
+  done
+fi
+
+if [ ${#problems[@]} -gt 0 ]; then
+  printf '!! %s\n' "${problems[@]}"
+  echo "!! samples failed; logs: $logs"
+  exit 1
+fi
+echo "samples: ok in $(( $(date +%s) - started ))s"

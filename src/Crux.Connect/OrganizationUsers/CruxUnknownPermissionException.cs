@@ -1,0 +1,43 @@
+namespace Crux.Connect;
+
+/// <summary>
+/// A permission name that the environment's catalog does not hold was passed to a by-name overload; nothing was sent.
+/// An <see cref="ArgumentException"/> (bad input, <see cref="ArgumentException.ParamName"/> names the argument) with a
+/// type of its own, so a web application can answer it with a 400 listing <see cref="ValidNames"/> instead of a 500.
+/// </summary>
+public sealed class CruxUnknownPermissionException : ArgumentException
+{
+    /// <summary>Initializes a new instance of the <see cref="CruxUnknownPermissionException"/> class.</summary>
+    /// <param name="unknownNames">The names that are not in the catalog, in the caller's order.</param>
+    /// <param name="validNames">The names the catalog holds, sorted.</param>
+    /// <param name="paramName">The argument that carried the names.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="unknownNames"/> or <paramref name="validNames"/> is <see langword="null"/>.</exception>
+    public CruxUnknownPermissionException(IReadOnlyList<string> unknownNames, IReadOnlyList<string> validNames, string? paramName)
+        : base(Describe(unknownNames, validNames), paramName)
+    {
+        UnknownNames = unknownNames;
+        ValidNames = validNames;
+    }
+
+    /// <summary>Gets the names that are not in the catalog, in the caller's order.</summary>
+    public IReadOnlyList<string> UnknownNames { get; }
+
+    /// <summary>Gets the names this environment's catalog holds, sorted.</summary>
+    public IReadOnlyList<string> ValidNames { get; }
+
+    private static string Describe(IReadOnlyList<string> unknownNames, IReadOnlyList<string> validNames)
+    {
+        if (unknownNames is null)
+        {
+            throw new ArgumentNullException(nameof(unknownNames));
+        }
+
+        if (validNames is null)
+        {
+            throw new ArgumentNullException(nameof(validNames));
+        }
+
+        return $"Unknown permission name{(unknownNames.Count == 1 ? string.Empty : "s")}: {string.Join(", ", unknownNames.Select(static n => "'" + n + "'"))}. " +
+            $"Nothing was sent. The names this environment knows are: {string.Join(", ", validNames)}.";
+    }
+}
