@@ -58,14 +58,14 @@ public sealed class CatalogAndProviderTests
 
         for (int i = 0; i < 5; i++)
         {
-            await Assert.ThrowsAsync<ArgumentException>(() => client.OrganizationUsers.RemovePermissionsAsync(Hostile.User, ["no_such_permission"]));
+            await Assert.ThrowsAsync<CruxUnknownPermissionException>(() => client.OrganizationUsers.RemovePermissionsAsync(Hostile.User, ["no_such_permission"]));
         }
 
         // The first read found it missing; repeating the name costs nothing more. A name not asked for before is worth one
         // more read (it may have been created since).
         Assert.Equal(1, catalogReads);
-        await Assert.ThrowsAsync<ArgumentException>(() => client.OrganizationUsers.RemovePermissionsAsync(Hostile.User, ["another_unknown"]));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.OrganizationUsers.RemovePermissionsAsync(Hostile.User, ["another_unknown"]));
+        await Assert.ThrowsAsync<CruxUnknownPermissionException>(() => client.OrganizationUsers.RemovePermissionsAsync(Hostile.User, ["another_unknown"]));
+        await Assert.ThrowsAsync<CruxUnknownPermissionException>(() => client.OrganizationUsers.RemovePermissionsAsync(Hostile.User, ["another_unknown"]));
         Assert.Equal(2, catalogReads);
     }
 
