@@ -1,7 +1,7 @@
 using System.Text;
 using Crux.Connect.Internal;
 
-namespace Crux.Connect.Tests.Internal;
+namespace Crux.Connect.Tests.Permissions;
 
 /// <summary>De-duplication of the caller's uuids, for small and large lists and every kind of input sequence, and the body written from them.</summary>
 public class DistinctUuidsTests

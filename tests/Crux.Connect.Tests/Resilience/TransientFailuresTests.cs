@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Crux.Connect.Internal;
 
-namespace Crux.Connect.Tests.Internal;
+namespace Crux.Connect.Tests.Resilience;
 
 public class TransientFailuresTests
 {
