@@ -20,6 +20,6 @@ internal sealed class SuccessAnswer
         HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
     {
         HttpStatusCode status = await CruxSender.ReadStatusAsync(response, request, settings, cancellationToken).ConfigureAwait(false);
-        return new SuccessAnswer(status, RequestIds.ForResult(response));
+        return new SuccessAnswer(status, RequestIds.ForResult(response, request));
     }
 }

@@ -14,25 +14,18 @@ internal sealed class SecretRedactor
 {
     public const string Mask = "***";
 
-    private readonly Unit[][] _secrets;
+    private readonly string?[] _raw;
+    private Unit[][]? _secrets;
 
+    /// <summary>Keeps the secrets; they are taken apart into their forms only when there is text to search.</summary>
     public SecretRedactor(params string?[] secrets)
     {
-        var list = new List<Unit[]>(secrets.Length);
-        foreach (string? secret in secrets)
-        {
-            if (!string.IsNullOrEmpty(secret))
-            {
-                list.Add(Split(secret!));
-            }
-        }
-
-        _secrets = list.ToArray();
+        _raw = secrets;
     }
 
     public static SecretRedactor None { get; } = new();
 
-    public bool IsEmpty => _secrets.Length == 0;
+    public bool IsEmpty => Array.TrueForAll(_raw, string.IsNullOrEmpty);
 
     /// <summary>Replaces every occurrence of a secret, in any form, by <see cref="Mask"/>.</summary>
     /// <param name="text">Text from the server.</param>
@@ -40,10 +33,12 @@ internal sealed class SecretRedactor
     /// <returns>The text without the secrets.</returns>
     public string? Redact(string? text, bool wasCut = false)
     {
-        if (text is null || text.Length == 0 || _secrets.Length == 0)
+        if (text is null || text.Length == 0 || IsEmpty)
         {
             return text;
         }
+
+        _secrets ??= Array.ConvertAll(Array.FindAll(_raw, static s => !string.IsNullOrEmpty(s)), static s => Split(s!));
 
         StringBuilder? result = null;
         int copied = 0;
@@ -67,7 +62,7 @@ internal sealed class SecretRedactor
 
     private int MatchAny(string text, int start, bool wasCut)
     {
-        foreach (Unit[] secret in _secrets)
+        foreach (Unit[] secret in _secrets!)
         {
             int end = Match(text, start, secret, wasCut);
             if (end >= 0)

@@ -31,6 +31,6 @@ internal static class RequestIds
         return null;
     }
 
-    /// <summary>The id as a result carries it, redacted for the secret of the attempt that got the answer (see <see cref="AttemptSecrets"/>).</summary>
-    public static string? ForResult(HttpResponseMessage response) => Read(response, AttemptSecrets.Of(response));
+    /// <summary>The id as a result carries it, redacted for the secrets of the attempt that got the answer (<see cref="CruxRequest.Secrets"/>).</summary>
+    public static string? ForResult(HttpResponseMessage response, CruxRequest request) => Read(response, request.Secrets ?? SecretRedactor.None);
 }

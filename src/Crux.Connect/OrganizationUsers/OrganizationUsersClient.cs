@@ -142,7 +142,7 @@ public partial class OrganizationUsersClient
             Core,
             PermissionChange("RemovePermissions", HttpMethod.Delete, userUuid, uuids),
             static (response, request, settings, ct) => new ValueTask<RemovePermissionsResult>(
-                new RemovePermissionsResult(request.UserUuid, request.PermissionUuids!, response.StatusCode, RequestIds.ForResult(response))),
+                new RemovePermissionsResult(request.UserUuid, request.PermissionUuids!, response.StatusCode, RequestIds.ForResult(response, request))),
             cancellationToken).AsTask();
 
     private Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken) =>
@@ -151,7 +151,7 @@ public partial class OrganizationUsersClient
             Core,
             PermissionChange("AddPermissions", Patch, userUuid, uuids),
             static (response, request, settings, ct) => new ValueTask<AddPermissionsResult>(
-                new AddPermissionsResult(request.UserUuid, request.PermissionUuids!, response.StatusCode, RequestIds.ForResult(response))),
+                new AddPermissionsResult(request.UserUuid, request.PermissionUuids!, response.StatusCode, RequestIds.ForResult(response, request))),
             cancellationToken).AsTask();
 
     /// <summary>A DELETE or PATCH of a user's permissions. The answer's body is never read: the status says it all (see <see cref="CruxSender.ReadStatusAsync"/>).</summary>

@@ -2,11 +2,14 @@ namespace Crux.Connect.Internal;
 
 /// <summary>
 /// Turns the caller's permission uuids into the list that is sent: validated, duplicates removed, the caller's order
-/// kept, copied (the caller may change their collection later). A plain set: the loopback harness measured no
-/// difference a caller could notice against a hand-made table (see benchmarks/README.md).
+/// kept, copied (the caller may change their collection later). A short list is scanned, a long one goes through a
+/// plain set; the hand-made hash table this replaced saved nothing a caller could measure (benchmarks/README.md).
 /// </summary>
 internal static class DistinctUuids
 {
+    /// <summary>Up to this many uuids a scan finds duplicates without allocating a set (permission lists are short).</summary>
+    private const int ScanLimit = 16;
+
     public static Guid[] Create(IEnumerable<Guid>? uuids, string paramName)
     {
         if (uuids is null)
@@ -14,29 +17,34 @@ internal static class DistinctUuids
             throw new ArgumentNullException(paramName);
         }
 
-        var seen = new HashSet<Guid>();
-        var distinct = new List<Guid>();
-        int index = 0;
-        foreach (Guid uuid in uuids)
+        Guid[] items = uuids.ToArray();
+        HashSet<Guid>? seen = items.Length > ScanLimit ? new HashSet<Guid>() : null;
+        int kept = 0;
+        for (int i = 0; i < items.Length; i++)
         {
+            Guid uuid = items[i];
             if (uuid == Guid.Empty)
             {
-                throw new ArgumentException($"The permission uuid at index {index} is Guid.Empty.", paramName);
+                throw new ArgumentException($"The permission uuid at index {i} is Guid.Empty.", paramName);
             }
 
-            if (seen.Add(uuid))
+            if (seen is not null ? seen.Add(uuid) : Array.IndexOf(items, uuid, 0, kept) < 0)
             {
-                distinct.Add(uuid);
+                items[kept++] = uuid;
             }
-
-            index++;
         }
 
-        if (distinct.Count == 0)
+        if (kept == 0)
         {
             throw new ArgumentException("At least one permission uuid is required.", paramName);
         }
 
-        return distinct.ToArray();
+        // The copy is ours: the caller may change their collection later. Trimmed only when there were duplicates.
+        if (kept < items.Length)
+        {
+            Array.Resize(ref items, kept);
+        }
+
+        return items;
     }
 }

@@ -35,6 +35,9 @@ internal readonly struct CruxRequest
 
     public int PermissionCount { get; init; }
 
+    /// <summary>Gets the secrets the attempt being read sent (the sender sets it for the success reader), to redact what the answer echoes.</summary>
+    public Diagnostics.SecretRedactor? Secrets { get; init; }
+
     /// <summary>Gets the permissions a change sends (distinct, in the caller's order), for its result.</summary>
     public Guid[]? PermissionUuids { get; init; }
 

@@ -36,6 +36,14 @@ internal sealed class CallDeadline
         return deadline;
     }
 
+    /// <summary>
+    /// The deadline of the call this one runs inside (set by <see cref="Enter"/>), or a new one that is not made ambient:
+    /// the sender's own callees (a login inside an attempt) are bounded by the attempt's token already, so a plain call
+    /// does not pay for changing the execution context.
+    /// </summary>
+    public static CallDeadline Current(CruxClientSettings settings, TimeProvider timeProvider) =>
+        Ambient.Value ?? new CallDeadline(timeProvider.GetTimestamp(), settings.Timeout);
+
     /// <summary>A deadline of its own, not joined to any call (for tests of the per-attempt limits).</summary>
     public static CallDeadline Create(long startedAt, TimeSpan timeout) => new(startedAt, timeout);
 

@@ -40,16 +40,20 @@ internal sealed class CruxCallState
     /// <summary>Gets or sets whether the call already obtained a new token after a 401 (once per call: a second 401 is final).</summary>
     public bool Refreshed { get; set; }
 
-    /// <summary>What is left of the overall timeout; never zero, which Polly's timeout strategy would read as "no timeout".</summary>
-    public TimeSpan Remaining(TimeProvider timeProvider)
+    /// <summary>
+    /// The limit of the next attempt: the attempt timeout, or what is left of the overall timeout if that is less (then
+    /// never zero, which Polly's timeout strategy would read as "no timeout").
+    /// </summary>
+    public TimeSpan AttemptLimit(TimeSpan attemptTimeout, TimeProvider timeProvider)
     {
         if (Timeout == System.Threading.Timeout.InfiniteTimeSpan)
         {
-            return Timeout;
+            return attemptTimeout;
         }
 
         TimeSpan remaining = Timeout - timeProvider.GetElapsedTime(StartedAt);
-        return remaining > TimeSpan.Zero ? remaining : TimeSpan.FromTicks(1);
+        remaining = remaining > TimeSpan.Zero ? remaining : TimeSpan.FromTicks(1);
+        return attemptTimeout == System.Threading.Timeout.InfiniteTimeSpan || remaining < attemptTimeout ? remaining : attemptTimeout;
     }
 
     /// <summary>Whether the overall deadline has passed (so a timeout was the overall one, not an attempt's).</summary>

@@ -375,7 +375,7 @@ public partial class OrganizationUsersClient
                     response,
                     request,
                     settings),
-                RequestIds.ForResult(response)),
+                RequestIds.ForResult(response, request)),
             cancellationToken).ConfigureAwait(false);
         return (answer.Value, answer.RequestId);
     }
@@ -410,7 +410,7 @@ public partial class OrganizationUsersClient
             static async (response, request, settings, ct) =>
             {
                 await CruxSender.ReadStatusAsync(response, request, settings, ct).ConfigureAwait(false);
-                return new AnsweredWithId<object?>(null, RequestIds.ForResult(response));
+                return new AnsweredWithId<object?>(null, RequestIds.ForResult(response, request));
             },
             cancellationToken).ConfigureAwait(false);
         return answer.RequestId;
