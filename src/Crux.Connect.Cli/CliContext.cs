@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Crux.Connect.Cli.Connection;
+using Crux.Connect.Cli.Hosting;
+using Spectre.Console;
+
+namespace Crux.Connect.Cli;
+
+/// <summary>One run of a command: the host, the global settings, a console on standard output for results and one on
+/// standard error for everything else (the environment line, progress, prompts, errors).</summary>
+internal sealed class CliContext
+{
+    public CliContext(CliHost host, CliSettings settings)
+    {
+        Host = host;
+        Settings = settings;
+        Out = Consoles.Create(host.Out, host.OutIsTerminal, host.NoColor);
+        Error = Consoles.Create(host.Error, host.ErrorIsTerminal, host.NoColor);
+    }
+
+    public CliHost Host { get; }
+
+    public CliSettings Settings { get; }
+
+    public IAnsiConsole Out { get; }
+
+    public IAnsiConsole Error { get; }
+
+    public bool Json => Settings.Json;
+
+    /// <summary>The console that can ask a question, or <see langword="null"/> when nobody is there to answer.</summary>
+    public IAnsiConsole? Prompter => Host.PromptConsole ?? (Host.InIsTerminal && Host.ErrorIsTerminal ? Error : null);
+
+    public CliConnection Connect() => CliConnection.Open(Settings, Host, Error);
+
+    /// <summary>Says where a run that changes something goes, before it changes anything (on standard error).</summary>
+    public void AnnounceEnvironment(CliEnvironment environment) =>
+        Error.MarkupLine($"Environment: [bold]{Markup.Escape(environment.Description)}[/]");
+
+    public void Note(string text) => Error.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+
+    public void WriteJson<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        Host.Out.Write(JsonSerializer.Serialize(value, typeInfo));
+        Host.Out.WriteLine();
+        Host.Out.Flush();
+    }
+}

@@ -1,0 +1,162 @@
+using System.CommandLine;
+using Crux.Connect.Cli.Changes;
+using Crux.Connect.Cli.Connection;
+using Crux.Connect.Cli.Files;
+using Crux.Connect.Cli.Output;
+using Crux.Connect.Cli.Permissions;
+using Spectre.Console;
+
+namespace Crux.Connect.Cli.Commands;
+
+/// <summary><c>crux user show|add|remove|set</c>: one user's permissions.</summary>
+internal static class UserCommand
+{
+    public static Command Create(CommandRunner runner, Examples examples)
+    {
+        var user = new Command("user", "One user's permissions: show them, add or remove some, or set them to exactly a list.")
+        {
+            Show(runner, examples),
+            Change(runner, examples, "add", "Add permissions (names or uuids) to a user; ones already held stay held."),
+            Change(runner, examples, "remove", "Remove permissions (names or uuids) from a user; ones not held are ignored."),
+            Set(runner, examples),
+        };
+        examples.Add(user, "crux --simulator user show <uuid>   (uuids: crux simulator users)");
+        return user;
+    }
+
+    private static Command Show(CommandRunner runner, Examples examples)
+    {
+        Argument<string> userArgument = UserArgument.Create();
+        var show = new Command("show", "Show a user's permissions: every permission their organization can hold, assigned or not.") { userArgument };
+        runner.SetAction(show, async (parseResult, context) =>
+        {
+            Guid user = UserArgument.Parse(parseResult, userArgument);
+            using CliConnection connection = context.Connect();
+            IReadOnlyList<PermissionAssignment> assignments = await connection.Users.GetPermissionsAsync(user, context.Host.Stop).ConfigureAwait(false);
+            if (context.Json)
+            {
+                context.WriteJson(
+                    new JsonUserPermissions(user, [.. assignments.Select(a => new JsonAssignment(a.Permission.Uuid, a.Permission.Name, a.Permission.DisplayName, a.Assigned))]),
+                    CliJsonContext.Default.JsonUserPermissions);
+            }
+            else
+            {
+                context.Out.Write(Tables.Assignments(assignments));
+                context.Out.WriteLine($"{assignments.Count(a => a.Assigned)} of {assignments.Count} assigned.");
+            }
+
+            return ExitCodes.Success;
+        });
+        examples.Add(show, $"crux --simulator user show {SimulatorSeed.SupplierMember}", "crux --environment production user show <uuid> --output json");
+        return show;
+    }
+
+    private static Command Change(CommandRunner runner, Examples examples, string operation, string description)
+    {
+        Argument<string> userArgument = UserArgument.Create();
+        var permissions = new Argument<string[]>("permissions") { Description = "Permission names or uuids.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command(operation, description) { userArgument, permissions };
+        runner.SetAction(command, async (parseResult, context) =>
+        {
+            Guid user = UserArgument.Parse(parseResult, userArgument);
+            using CliConnection connection = context.Connect();
+            context.AnnounceEnvironment(connection.Environment);
+            CatalogIndex catalog = await CatalogIndex.LoadAsync(connection.Users, context.Host.Stop).ConfigureAwait(false);
+            IReadOnlyList<Guid> uuids = catalog.ResolveOrThrow(parseResult.GetRequiredValue(permissions));
+            IReadOnlyList<Guid> sent = operation == "add"
+                ? (await connection.Users.AddPermissionsAsync(user, uuids, context.Host.Stop).ConfigureAwait(false)).PermissionUuids
+                : (await connection.Users.RemovePermissionsAsync(user, uuids, context.Host.Stop).ConfigureAwait(false)).PermissionUuids;
+            var change = new PermissionChange(user, operation == "remove" ? sent : [], operation == "add" ? sent : [], []);
+            Report(context, connection, catalog, operation, change, dryRun: false);
+            return ExitCodes.Success;
+        });
+        examples.Add(
+            command,
+            $"crux --simulator user {operation} {SimulatorSeed.SupplierMember} export_order cancel_order",
+            $"crux --environment production user {operation} <uuid> view_order --output json");
+        return command;
+    }
+
+    private static Command Set(CommandRunner runner, Examples examples)
+    {
+        Argument<string> userArgument = UserArgument.Create();
+        var permissions = new Argument<string[]>("permissions") { Description = "The permission names or uuids the user should hold, and no others.", Arity = ArgumentArity.ZeroOrMore };
+        var role = new Option<string?>("--role") { Description = "A role from the --roles file: the user should hold exactly its permissions (plus any listed).", HelpName = "name" };
+        var roles = RolesOption.Create();
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change; change nothing." };
+        var set = new Command("set", "Set a user's permissions to exactly a list (or a role): remove what is not listed, then add what is missing.")
+        {
+            userArgument, permissions, role, roles, dryRun,
+        };
+        runner.SetAction(set, async (parseResult, context) =>
+        {
+            Guid user = UserArgument.Parse(parseResult, userArgument);
+            string[] listed = parseResult.GetValue(permissions) ?? [];
+            string? roleName = parseResult.GetValue(role);
+            RolesFile? rolesFile = RolesOption.Load(parseResult, roles);
+            List<string> wanted = [.. listed];
+            if (roleName is not null)
+            {
+                if (rolesFile is null)
+                {
+                    throw new UsageException("--role needs a roles file: --roles <file>.");
+                }
+
+                wanted.AddRange(rolesFile.TryGet(roleName, out IReadOnlyList<PermissionRef> granted)
+                    ? granted.Select(g => g.Value)
+                    : throw new UsageException($"Unknown role '{roleName}'; {Path.GetFileName(rolesFile.Path)} defines {string.Join(", ", rolesFile.Names)}."));
+            }
+            else if (listed.Length == 0)
+            {
+                throw new UsageException("Name the permissions the user should hold, or a --role (a role with an empty list takes every permission away).");
+            }
+
+            bool dry = parseResult.GetValue(dryRun);
+            using CliConnection connection = context.Connect();
+            context.AnnounceEnvironment(connection.Environment);
+            CatalogIndex catalog = await CatalogIndex.LoadAsync(connection.Users, context.Host.Stop).ConfigureAwait(false);
+            IReadOnlyList<Guid> desired = catalog.ResolveOrThrow(wanted);
+            IPermissionSetter setter = PermissionSetter.For(connection);
+            PermissionChange change = dry
+                ? await setter.PlanAsync(user, desired, context.Host.Stop).ConfigureAwait(false)
+                : await setter.SetAsync(user, desired, context.Host.Stop).ConfigureAwait(false);
+            Report(context, connection, catalog, "set", change, dry);
+            return ExitCodes.Success;
+        });
+        examples.Add(
+            set,
+            $"crux --simulator user set {SimulatorSeed.SupplierMember} view_org_users view_order",
+            $"crux --simulator user set {SimulatorSeed.SupplierMember} --role viewer --roles roles.json --dry-run");
+        return set;
+    }
+
+    private static void Report(CliContext context, CliConnection connection, CatalogIndex catalog, string operation, PermissionChange change, bool dryRun)
+    {
+        if (context.Json)
+        {
+            context.WriteJson(
+                new JsonChange(connection.Environment.Name, change.User, operation, dryRun, catalog.NamesOf(change.Remove), catalog.NamesOf(change.Add), catalog.NamesOf(change.Unchanged)),
+                CliJsonContext.Default.JsonChange);
+            return;
+        }
+
+        string would = dryRun ? "Would " : string.Empty;
+        context.Out.WriteLine($"User {change.User:D}{(dryRun ? " (dry run: nothing changed)" : string.Empty)}");
+        if (operation == "set" && !change.IsChange)
+        {
+            context.Out.WriteLine("  Already as desired: nothing to change.");
+        }
+
+        Line(context.Out, $"{would}{(dryRun ? "remove" : "Removed")}", catalog.NamesOf(change.Remove));
+        Line(context.Out, $"{would}{(dryRun ? "add" : "Added")}", catalog.NamesOf(change.Add));
+        Line(context.Out, "Kept", catalog.NamesOf(change.Unchanged));
+    }
+
+    private static void Line(IAnsiConsole console, string label, IReadOnlyList<string> names)
+    {
+        if (names.Count > 0)
+        {
+            console.WriteLine($"  {label}: {string.Join(", ", names)}");
+        }
+    }
+}
