@@ -34,10 +34,22 @@ internal sealed class CliContext
     public CliConnection Connect() => CliConnection.Open(Settings, Host, Error);
 
     /// <summary>Says where a run that changes something goes, before it changes anything (on standard error).</summary>
-    public void AnnounceEnvironment(CliEnvironment environment) =>
-        Error.MarkupLine($"Environment: [bold]{Markup.Escape(environment.Description)}[/]");
+    public void AnnounceEnvironment(CliEnvironment environment) => ErrorLine("Environment: ", "bold", environment.Description);
 
-    public void Note(string text) => Error.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+    public void Note(string text) => ErrorLine(string.Empty, "grey", text);
+
+    /// <summary>A line on standard error: styled on a terminal, plain and never wrapped when redirected (a log, a test).</summary>
+    public void ErrorLine(string prefix, string style, string text)
+    {
+        if (Host.ErrorIsTerminal)
+        {
+            Error.MarkupLine($"{Markup.Escape(prefix)}[{style}]{Markup.Escape(text)}[/]");
+        }
+        else
+        {
+            Host.Error.WriteLine(prefix + text);
+        }
+    }
 
     public void WriteJson<T>(T value, JsonTypeInfo<T> typeInfo)
     {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Crux.Connect.Cli.Changes;
 using Crux.Connect.Cli.Hosting;
 using Crux.Connect.Cli.Output;
-using Spectre.Console;
 
 namespace Crux.Connect.Cli;
 
@@ -33,7 +32,7 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
 
     public static void Report(CliContext context, string kind, int code, string message)
     {
-        context.Error.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        context.ErrorLine("error: ", "red", message);
         if (context.Json)
         {
             context.WriteJson(new JsonError(new JsonErrorDetail(kind, message, code)), CliJsonContext.Default.JsonError);

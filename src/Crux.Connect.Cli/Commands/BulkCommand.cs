@@ -71,13 +71,13 @@ internal static class BulkCommand
 
             if (!Confirm(context, prepared, plan, parseResult.GetValue(yes)))
             {
-                context.Error.MarkupLine("Nothing was changed.");
+                context.Note("Nothing was changed.");
                 return ExitCodes.Cancelled;
             }
 
             IPermissionSetter setter = PermissionSetter.For(prepared.Connection);
-            using CancellationTokenRegistration notice = context.Host.Stop.Register(() => context.Error.MarkupLine(
-                "[yellow]Ctrl+C: no new user is started; the ones in flight finish. Ctrl+C again abandons them too.[/]"));
+            using CancellationTokenRegistration notice = context.Host.Stop.Register(() => context.ErrorLine(
+                string.Empty, "yellow", "Ctrl+C: no new user is started; the ones in flight finish. Ctrl+C again abandons them too."));
             BulkReport report = await RunAsync(context, prepared, "Applied", (user, token) => setter.SetAsync(user.User, user.Desired, token), concurrency, context.Host.Abort)
                 .ConfigureAwait(false);
 
@@ -92,7 +92,7 @@ internal static class BulkCommand
             if (failedPath is not null)
             {
                 string roles = prepared.RolesPath is null ? string.Empty : $" --roles {prepared.RolesPath}";
-                context.Error.MarkupLine(Markup.Escape($"{report.Left.Count():N0} users left, written to {failedPath}. To finish: crux bulk apply {failedPath}{roles} (same environment options)."));
+                context.Note($"{report.Left.Count():N0} users left, written to {failedPath}. To finish: crux bulk apply {failedPath}{roles} (same environment options).");
             }
 
             return report.Cancelled ? ExitCodes.Cancelled : report.Count(UserStatus.Failed) > 0 ? ExitCodes.Failed : ExitCodes.Success;
