@@ -53,7 +53,7 @@ internal static class CruxErrorFactory
             _ => new CruxApiException(message, status, detail, fields, body, requestId),
         };
 
-    private static string? ReadRequestId(HttpResponseMessage response)
+    internal static string? ReadRequestId(HttpResponseMessage response)
     {
         foreach (string name in RequestIdHeaders)
         {

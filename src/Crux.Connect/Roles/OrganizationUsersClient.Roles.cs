@@ -1,0 +1,411 @@
+using System.Runtime.CompilerServices;
+using Crux.Connect.Bulk;
+using Crux.Connect.Internal;
+using Crux.Connect.Internal.Json;
+using Crux.Connect.Roles;
+
+namespace Crux.Connect;
+
+public partial class OrganizationUsersClient
+{
+    /// <summary>
+    /// Makes a user's permissions exactly the desired set ("roles change within an organization"): reads the user's
+    /// permissions (<c>GET</c>), removes those not desired (one <c>DELETE</c> with a body, only if something must go), then adds
+    /// the desired ones the user lacks (one <c>PATCH</c>, only if something must come). <b>Removal comes before addition</b>, so
+    /// while the change is in flight the user never holds more than the old or the new set allows (least privilege).
+    /// A user already in the desired state costs one GET and nothing else; running the same set twice changes nothing the second time.
+    /// </summary>
+    /// <param name="userUuid">The user.</param>
+    /// <param name="permissionUuids">The permissions the user should hold, and no others. Duplicates count once. An empty set is refused:
+    /// to take every permission away, use <see cref="RemovePermissionsAsync(Guid, IEnumerable{Guid}, CancellationToken)"/>.</param>
+    /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>. A call cancelled after its DELETE
+    /// may have removed without adding; running it again completes it.</param>
+    /// <returns>What was removed, added and already held, with the server's request id of each request sent.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>, or <paramref name="permissionUuids"/> is empty or holds <see cref="Guid.Empty"/>. Nothing is sent.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="permissionUuids"/> is <see langword="null"/>. Nothing is sent.</exception>
+    /// <exception cref="CruxPermissionsNotAvailableException">A desired permission is one the user's organization cannot hold; only the GET was sent, nothing changed.</exception>
+    /// <exception cref="CruxPartialPermissionChangeException">The DELETE succeeded but the PATCH failed (the inner exception says how); run the call again to complete it.</exception>
+    /// <exception cref="CruxApiException">The server answered with a failure status to the GET or the DELETE (nothing changed) or to the PATCH when nothing was removed.</exception>
+    /// <exception cref="CruxInvalidResponseException">The user's permissions were not the documented JSON.</exception>
+    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
+    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    [OverloadResolutionPriority(1)]
+    public virtual Task<SetPermissionsResult> SetPermissionsAsync(
+        Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(userUuid);
+        Guid[] desired = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
+        return SetOneAsync(userUuid, desired, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes a user's permissions exactly the named set (for example <see cref="CruxPermissionNames.ViewOrder"/>). The names are resolved
+    /// to this environment's uuids through the client's cached catalog, as
+    /// <see cref="RemovePermissionsAsync(Guid, IEnumerable{string}, CancellationToken)"/> does; then it is
+    /// <see cref="SetPermissionsAsync(Guid, IEnumerable{Guid}, CancellationToken)"/>: read, remove what is not desired, then add what is missing.
+    /// </summary>
+    /// <param name="userUuid">The user.</param>
+    /// <param name="permissionNames">The names of the permissions the user should hold, and no others, compared ordinally. Duplicates count once.</param>
+    /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
+    /// <returns>What was removed, added and already held, with the server's request id of each request sent.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>; <paramref name="permissionNames"/> is empty or holds
+    /// a null or blank name; or a name is not in this environment's catalog. Nothing is changed.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
+    /// <exception cref="CruxPermissionsNotAvailableException">A desired permission is one the user's organization cannot hold (named in the message and in
+    /// <see cref="CruxPermissionsNotAvailableException.PermissionNames"/>); nothing changed.</exception>
+    /// <exception cref="CruxPartialPermissionChangeException">The DELETE succeeded but the PATCH failed; run the call again to complete it.</exception>
+    /// <exception cref="CruxApiException">The server answered with a failure status (reading the catalog, reading the user, or a change).</exception>
+    /// <exception cref="CruxInvalidResponseException">An answer was not the documented JSON.</exception>
+    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
+    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    public virtual async Task<SetPermissionsResult> SetPermissionsAsync(
+        Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(userUuid);
+        string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
+        Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
+        return await SetOneAsync(userUuid, uuids, names, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Works out what <see cref="SetPermissionsAsync(Guid, IEnumerable{Guid}, CancellationToken)"/> would change for one user, and changes
+    /// nothing: one GET. Print the plan (a table), save it (<see cref="PermissionChangePlan.ToJson"/>), and run it with
+    /// <see cref="ApplyPermissionChangesAsync"/>.
+    /// </summary>
+    /// <param name="userUuid">The user.</param>
+    /// <param name="permissionUuids">The permissions the user should hold, and no others. Duplicates count once.</param>
+    /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
+    /// <returns>A plan with one row.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>, or <paramref name="permissionUuids"/> is empty or holds <see cref="Guid.Empty"/>. Nothing is sent.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="permissionUuids"/> is <see langword="null"/>. Nothing is sent.</exception>
+    /// <exception cref="CruxPermissionsNotAvailableException">A desired permission is one the user's organization cannot hold.</exception>
+    /// <exception cref="CruxApiException">The server answered with a failure status.</exception>
+    /// <exception cref="CruxInvalidResponseException">The user's permissions were not the documented JSON.</exception>
+    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
+    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    [OverloadResolutionPriority(1)]
+    public virtual async Task<PermissionChangePlan> PlanPermissionChangesAsync(
+        Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(userUuid);
+        Guid[] desired = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
+        DateTimeOffset createdAt = RolesTime.GetUtcNow();
+        UserPermissionPlan plan = await PlanOneAsync(userUuid, desired, null, isIdempotent: true, cancellationToken).ConfigureAwait(false);
+        return new PermissionChangePlan([plan], [], createdAt);
+    }
+
+    /// <summary>
+    /// Works out what making one user's permissions exactly the named set would change, and changes nothing. Names are resolved as
+    /// <see cref="SetPermissionsAsync(Guid, IEnumerable{string}, CancellationToken)"/> resolves them.
+    /// </summary>
+    /// <param name="userUuid">The user.</param>
+    /// <param name="permissionNames">The names of the permissions the user should hold, and no others, compared ordinally.</param>
+    /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
+    /// <returns>A plan with one row.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>; <paramref name="permissionNames"/> is empty or holds
+    /// a null or blank name; or a name is not in this environment's catalog.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
+    /// <exception cref="CruxPermissionsNotAvailableException">A desired permission is one the user's organization cannot hold.</exception>
+    /// <exception cref="CruxApiException">The server answered with a failure status.</exception>
+    /// <exception cref="CruxInvalidResponseException">An answer was not the documented JSON.</exception>
+    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
+    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    public virtual async Task<PermissionChangePlan> PlanPermissionChangesAsync(
+        Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
+    {
+        Guard.NotEmpty(userUuid);
+        string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
+        Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
+        DateTimeOffset createdAt = RolesTime.GetUtcNow();
+        UserPermissionPlan plan = await PlanOneAsync(userUuid, uuids, names, isIdempotent: true, cancellationToken).ConfigureAwait(false);
+        return new PermissionChangePlan([plan], [], createdAt);
+    }
+
+    /// <summary>
+    /// Works out, for many users, what making each user's permissions exactly their desired set would change, and changes nothing: one GET
+    /// per user, run like the bulk operations (bounded concurrency, a shared pause on 429, progress). A user who cannot be planned (not
+    /// found, or a desired permission their organization cannot hold) is listed in <see cref="PermissionChangePlan.Failures"/>; the others
+    /// are planned.
+    /// </summary>
+    /// <param name="desiredPermissionUuids">For each user, the permissions they should hold, and no others.</param>
+    /// <param name="options">The concurrency and rate-limit settings; <see langword="null"/> for the defaults (4 at a time).</param>
+    /// <param name="progress">Told after each user is read (and once at the start), in order; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Stops the planning; raises <see cref="CruxBulkCanceledException"/>.</param>
+    /// <returns>The plan, one row per user in the map's order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="desiredPermissionUuids"/> or one of its sets is <see langword="null"/>. Nothing is sent.</exception>
+    /// <exception cref="ArgumentException">A user is <see cref="Guid.Empty"/>, a set is empty or holds <see cref="Guid.Empty"/>, or <paramref name="options"/> is out of range. Nothing is sent.</exception>
+    /// <exception cref="CruxBulkCanceledException"><paramref name="cancellationToken"/> was cancelled before every user was read.</exception>
+    public virtual Task<PermissionChangePlan> PlanPermissionChangesAsync(
+        IReadOnlyDictionary<Guid, IEnumerable<Guid>> desiredPermissionUuids,
+        CruxBulkOptions? options = null,
+        IProgress<CruxBulkProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(desiredPermissionUuids);
+        var desired = new Dictionary<Guid, Guid[]>(desiredPermissionUuids.Count);
+        foreach (KeyValuePair<Guid, IEnumerable<Guid>> entry in desiredPermissionUuids)
+        {
+            desired[CheckUser(entry.Key, nameof(desiredPermissionUuids))] = DesiredOf(entry.Key, entry.Value, nameof(desiredPermissionUuids));
+        }
+
+        CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
+        return PlanManyAsync(desired, null, bulkOptions, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Works out, for many users, what making each user's permissions exactly their named set would change, and changes nothing. Every
+    /// name is resolved once, before anything is read; then it is
+    /// <see cref="PlanPermissionChangesAsync(IReadOnlyDictionary{Guid, IEnumerable{Guid}}, CruxBulkOptions?, IProgress{CruxBulkProgress}?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="desiredPermissionNames">For each user, the names of the permissions they should hold, and no others.</param>
+    /// <param name="options">The concurrency and rate-limit settings; <see langword="null"/> for the defaults (4 at a time).</param>
+    /// <param name="progress">Told after each user is read (and once at the start), in order; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Stops the planning; raises <see cref="CruxBulkCanceledException"/>.</param>
+    /// <returns>The plan, one row per user in the map's order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="desiredPermissionNames"/> or one of its sets is <see langword="null"/>. Nothing is sent.</exception>
+    /// <exception cref="ArgumentException">A user is <see cref="Guid.Empty"/>; a set is empty, holds a blank name or a name this environment does not know;
+    /// or <paramref name="options"/> is out of range.</exception>
+    /// <exception cref="CruxApiException">Reading the permission catalog failed; nothing was read.</exception>
+    /// <exception cref="CruxConnectionException">Reading the permission catalog got no answer.</exception>
+    /// <exception cref="CruxTimeoutException">Reading the permission catalog timed out.</exception>
+    /// <exception cref="CruxBulkCanceledException"><paramref name="cancellationToken"/> was cancelled before every user was read.</exception>
+    public virtual async Task<PermissionChangePlan> PlanPermissionChangesAsync(
+        IReadOnlyDictionary<Guid, IEnumerable<string>> desiredPermissionNames,
+        CruxBulkOptions? options = null,
+        IProgress<CruxBulkProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(desiredPermissionNames);
+        var namesByUser = new Dictionary<Guid, string[]>(desiredPermissionNames.Count);
+        var allNames = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<Guid, IEnumerable<string>> entry in desiredPermissionNames)
+        {
+            string[] names = PermissionNameList.Create(entry.Value, $"{nameof(desiredPermissionNames)}[{CheckUser(entry.Key, nameof(desiredPermissionNames)):D}]");
+            namesByUser[entry.Key] = names;
+            allNames.AddRange(names.Where(seen.Add));
+        }
+
+        CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
+        Guid[] resolved = allNames.Count == 0
+            ? []
+            : await ResolveCoreAsync([.. allNames], nameof(desiredPermissionNames), cancellationToken).ConfigureAwait(false);
+        var uuidOf = new Dictionary<string, Guid>(allNames.Count, StringComparer.Ordinal);
+        for (int i = 0; i < allNames.Count; i++)
+        {
+            uuidOf[allNames[i]] = resolved[i];
+        }
+
+        var desired = namesByUser.ToDictionary(static e => e.Key, e => e.Value.Select(n => uuidOf[n]).ToArray());
+        return await PlanManyAsync(desired, namesByUser, bulkOptions, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a plan: brings each planned user's permissions to their desired set, as <see cref="SetPermissionsAsync(Guid, IEnumerable{Guid}, CancellationToken)"/>
+    /// does (removal before addition), a few users at a time with the bulk operations' guarantees: bounded concurrency, every 429 pauses every
+    /// worker, progress after each user, one outcome per user, and cancellation that says which users are not done. Each user is read again
+    /// first: a user whose permissions changed since the plan was made is still brought to the desired set, and the outcome says it
+    /// <see cref="AppliedPermissionChange.Drifted"/>. A user whose PATCH failed for good after the DELETE succeeded gets a
+    /// <see cref="CruxPartialPermissionChangeException"/>; applying the same plan again completes it. The plan's
+    /// <see cref="PermissionChangePlan.Failures"/> are skipped.
+    /// </summary>
+    /// <param name="plan">The plan, from <see cref="PlanPermissionChangesAsync(IReadOnlyDictionary{Guid, IEnumerable{Guid}}, CruxBulkOptions?, IProgress{CruxBulkProgress}?, CancellationToken)"/>
+    /// or <see cref="PermissionChangePlan.FromJson"/>.</param>
+    /// <param name="options">The concurrency and rate-limit settings; <see langword="null"/> for the defaults (4 at a time).</param>
+    /// <param name="progress">Told after each user is done (and once at the start), in order; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Stops the run: no new user is started, changes in flight are abandoned, and a
+    /// <see cref="CruxBulkCanceledException"/> lists the users not done (running the plan again for them is safe).</param>
+    /// <returns>One outcome per planned user, in the plan's order, and the figures of the run.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The plan lists a user twice or a user with no desired permission, or <paramref name="options"/> is out of range. Nothing is sent.</exception>
+    /// <exception cref="CruxBulkCanceledException"><paramref name="cancellationToken"/> was cancelled before every user was done.</exception>
+    public virtual async Task<CruxBulkResult<AppliedPermissionChange>> ApplyPermissionChangesAsync(
+        PermissionChangePlan plan,
+        CruxBulkOptions? options = null,
+        IProgress<CruxBulkProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(plan);
+        var rows = new Dictionary<Guid, (UserPermissionPlan Row, Guid[] Desired, string[] Names, SetPermissionsAttempt Attempt)>(plan.Users.Count);
+        var users = new Guid[plan.Users.Count];
+        for (int i = 0; i < users.Length; i++)
+        {
+            UserPermissionPlan row = plan.Users[i] ?? throw new ArgumentException($"The plan's row {i} is null.", nameof(plan));
+            Guid user = CheckUser(row.UserUuid, nameof(plan));
+            if (rows.ContainsKey(user))
+            {
+                throw new ArgumentException($"The plan lists user {user:D} twice.", nameof(plan));
+            }
+
+            Guid[] desired = DesiredOf(user, row.Desired.Select(static p => p.Uuid), nameof(plan));
+            rows.Add(user, (row, desired, row.Desired.Select(static p => p.Name).ToArray(), new SetPermissionsAttempt(user)));
+            users[i] = user;
+        }
+
+        CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
+        var runner = new BulkRunner<AppliedPermissionChange>(
+            users,
+            async (user, ct) =>
+            {
+                var (row, desired, names, attempt) = rows[user];
+                SetPermissionsResult result = _core is null
+                    ? await SetPermissionsAsync(user, desired, ct).ConfigureAwait(false)
+                    : await SetCoreAsync(attempt, desired, names, isIdempotent: false, ct).ConfigureAwait(false);
+                return new AppliedPermissionChange(row, result, RolePlanner.Drifted(row, result));
+            },
+            _core?.Settings,
+            RolesTime,
+            bulkOptions,
+            progress);
+        CruxBulkResult<AppliedPermissionChange> outcome = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+        if (!outcome.Failures.Any(f => rows[f.UserUuid].Attempt.Removed.Count > 0 && f.Exception is not CruxPartialPermissionChangeException))
+        {
+            return outcome;
+        }
+
+        // The runner retried each failure on its own terms and kept the last exception; where a DELETE had already succeeded, say so.
+        var outcomes = outcome.Outcomes.Select(o =>
+            o.IsSuccess || rows[o.UserUuid].Attempt.Removed.Count == 0 || o.Exception is CruxPartialPermissionChangeException
+                ? o
+                : new CruxBulkOutcome<AppliedPermissionChange>(o.UserUuid, null, rows[o.UserUuid].Attempt.Partial(o.Exception!))).ToArray();
+        return new CruxBulkResult<AppliedPermissionChange>(outcomes, outcome.RateLimitedResponses, outcome.RateLimitPauses, outcome.Retries, outcome.Elapsed);
+    }
+
+    private TimeProvider RolesTime => _core?.TimeProvider ?? TimeProvider.System;
+
+    private static Guid CheckUser(Guid userUuid, string paramName) =>
+        userUuid != Guid.Empty ? userUuid : throw new ArgumentException("A user uuid is Guid.Empty.", paramName);
+
+    private static Guid[] DesiredOf(Guid userUuid, IEnumerable<Guid>? uuids, string paramName)
+    {
+        try
+        {
+            return DistinctUuids.Create(uuids, $"{paramName}[{userUuid:D}]");
+        }
+        catch (ArgumentException exception)
+        {
+            // Named after the caller's argument, with the user whose set is wrong in the message.
+            throw new ArgumentException($"The desired permissions of user {userUuid:D} are not valid: {exception.Message}", paramName, exception);
+        }
+    }
+
+    private async Task<SetPermissionsResult> SetOneAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken)
+    {
+        var attempt = new SetPermissionsAttempt(userUuid);
+        try
+        {
+            return await SetCoreAsync(attempt, desired, names, isIdempotent: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (attempt.Removed.Count > 0 && exception is not OperationCanceledException)
+        {
+            throw attempt.Partial(exception);
+        }
+    }
+
+    /// <summary>One try: read, plan, remove, add. <paramref name="isIdempotent"/> is false in a bulk run, whose runner sees every 429 itself.</summary>
+    private async Task<SetPermissionsResult> SetCoreAsync(
+        SetPermissionsAttempt attempt, Guid[] desired, string[]? names, bool isIdempotent, CancellationToken cancellationToken)
+    {
+        (IReadOnlyList<PermissionAssignment> current, string? readRequestId) =
+            await ReadAssignmentsAsync(attempt.UserUuid, isIdempotent, cancellationToken).ConfigureAwait(false);
+        UserPermissionPlan plan = RolePlanner.Plan(attempt.UserUuid, current, desired, names);
+        if (plan.ToRemove.Count > 0)
+        {
+            // Removal first: in flight the user holds the old set, then what old and new share, then the new set; never both together.
+            string? removeRequestId = await SendChangeAsync(attempt.UserUuid, plan.ToRemove, remove: true, isIdempotent, cancellationToken).ConfigureAwait(false);
+            attempt.RecordRemoved(plan.ToRemove, removeRequestId);
+        }
+
+        string? addRequestId = null;
+        if (plan.ToAdd.Count > 0)
+        {
+            attempt.PendingAdditions = plan.ToAdd;
+            addRequestId = await SendChangeAsync(attempt.UserUuid, plan.ToAdd, remove: false, isIdempotent, cancellationToken).ConfigureAwait(false);
+        }
+
+        return attempt.Succeeded(plan, readRequestId, addRequestId);
+    }
+
+    private async Task<UserPermissionPlan> PlanOneAsync(Guid userUuid, Guid[] desired, string[]? names, bool isIdempotent, CancellationToken cancellationToken)
+    {
+        (IReadOnlyList<PermissionAssignment> current, _) = await ReadAssignmentsAsync(userUuid, isIdempotent, cancellationToken).ConfigureAwait(false);
+        return RolePlanner.Plan(userUuid, current, desired, names);
+    }
+
+    private async Task<PermissionChangePlan> PlanManyAsync(
+        Dictionary<Guid, Guid[]> desired, Dictionary<Guid, string[]>? names, CruxBulkOptions options, IProgress<CruxBulkProgress>? progress, CancellationToken cancellationToken)
+    {
+        DateTimeOffset createdAt = RolesTime.GetUtcNow();
+        var runner = new BulkRunner<UserPermissionPlan>(
+            [.. desired.Keys],
+            (user, ct) => PlanOneAsync(user, desired[user], names?[user], isIdempotent: false, ct),
+            _core?.Settings,
+            RolesTime,
+            options,
+            progress);
+        CruxBulkResult<UserPermissionPlan> result = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+        return new PermissionChangePlan(
+            result.Outcomes.Where(static o => o.IsSuccess).Select(static o => o.Result!).ToArray(), result.Failures, createdAt);
+    }
+
+    /// <summary>The user's permissions and the read's request id: through the SDK's sender, or the virtual method for a mock.</summary>
+    private async Task<(IReadOnlyList<PermissionAssignment> Assignments, string? RequestId)> ReadAssignmentsAsync(
+        Guid userUuid, bool isIdempotent, CancellationToken cancellationToken)
+    {
+        if (_core is not { } core)
+        {
+            return (await GetPermissionsAsync(userUuid, cancellationToken).ConfigureAwait(false), null);
+        }
+
+        var request = new CruxRequest("GetPermissions", HttpMethod.Get, CruxPaths.UserPermissions(core.Settings, userUuid), null, isIdempotent);
+        AnsweredWithId<PermissionAssignment[]> answer = await CruxSender.SendAsync(
+            _httpClient!,
+            core,
+            request,
+            static async (response, request, settings, ct) => new AnsweredWithId<PermissionAssignment[]>(
+                ResponseParsers.MapAssignments(
+                    await ResponseParsers.ReadJsonAsync(response, CruxJsonContext.Default.UserPermissionsDto, request, settings, ct).ConfigureAwait(false),
+                    response,
+                    request,
+                    settings),
+                CruxErrorFactory.ReadRequestId(response)),
+            cancellationToken).ConfigureAwait(false);
+        return (answer.Value, answer.RequestId);
+    }
+
+    /// <summary>One DELETE or PATCH and its request id: through the SDK's sender, or the virtual method for a mock (no id).</summary>
+    private async Task<string?> SendChangeAsync(
+        Guid userUuid, IReadOnlyList<Permission> permissions, bool remove, bool isIdempotent, CancellationToken cancellationToken)
+    {
+        Guid[] uuids = RolePlanner.Uuids(permissions);
+        if (_core is not { } core)
+        {
+            _ = remove
+                ? (object)await RemovePermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false)
+                : await AddPermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var request = new CruxRequest(
+            remove ? "RemovePermissions" : "AddPermissions",
+            remove ? HttpMethod.Delete : Patch,
+            CruxPaths.UserPermissions(core.Settings, userUuid),
+            PermissionUuidsBody.Create(uuids),
+            isIdempotent)
+        {
+            PermissionCount = uuids.Length,
+            UserUuid = userUuid,
+        };
+        AnsweredWithId<object?> answer = await CruxSender.SendAsync(
+            _httpClient!,
+            core,
+            request,
+            static async (response, request, settings, ct) =>
+            {
+                await CruxSender.ReadStatusAsync(response, request, settings, ct).ConfigureAwait(false);
+                return new AnsweredWithId<object?>(null, CruxErrorFactory.ReadRequestId(response));
+            },
+            cancellationToken).ConfigureAwait(false);
+        return answer.RequestId;
+    }
+}
