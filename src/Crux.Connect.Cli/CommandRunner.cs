@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Crux.Connect.Cli.Changes;
 using Crux.Connect.Cli.Hosting;
 using Crux.Connect.Cli.Output;
 
@@ -47,7 +46,6 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
             $"Authentication failed: {auth.Detail ?? auth.Message} Check the token ({GlobalOptions.TokenVariable} or --token-stdin) or the user name and password."),
         OperationCanceledException when host.Stop.IsCancellationRequested || host.Abort.IsCancellationRequested =>
             ("cancelled", ExitCodes.Cancelled, "Cancelled; nothing more was started."),
-        PermissionNotAvailableException notAvailable => ("failed", ExitCodes.Failed, notAvailable.Message),
         CruxPermissionDeniedException denied => ("failed", ExitCodes.Failed,
             $"Permission denied: {denied.Detail ?? denied.Message} (changing permissions needs edit_org_users, reading them view_org_users)."),
         CruxNotFoundException notFound => ("failed", ExitCodes.Failed,

@@ -66,7 +66,7 @@ internal static class BulkCommand
 
             if (!context.Json)
             {
-                context.Out.Write(Tables.Plan(plan.Outcomes, prepared.Catalog, applied: false));
+                context.Out.Write(Tables.Plan(plan.Outcomes, applied: false));
             }
 
             if (!Confirm(context, prepared, plan, parseResult.GetValue(yes)))
@@ -75,17 +75,15 @@ internal static class BulkCommand
                 return ExitCodes.Cancelled;
             }
 
-            IPermissionSetter setter = PermissionSetter.For(prepared.Connection);
             using CancellationTokenRegistration notice = context.Host.Stop.Register(() => context.ErrorLine(
                 string.Empty, "yellow", "Ctrl+C: no new user is started; the ones in flight finish. Ctrl+C again abandons them too."));
-            BulkReport report = await RunAsync(context, prepared, "Applied", (user, token) => setter.SetAsync(user.User, user.Desired, token), concurrency, context.Host.Abort)
-                .ConfigureAwait(false);
+            BulkReport report = await ApplyAsync(context, prepared, plan, concurrency).ConfigureAwait(false);
 
             string? failedPath = null;
             if (report.Left.Any())
             {
                 failedPath = parseResult.GetValue(failedFile) ?? FailedUsersFile.DefaultPath(prepared.Path);
-                FailedUsersFile.Write(failedPath, report.Left, prepared.Catalog);
+                FailedUsersFile.Write(failedPath, report.Left);
             }
 
             Print(context, prepared, report, "apply", failedPath);
@@ -119,44 +117,81 @@ internal static class BulkCommand
             defaultValue: false);
     }
 
-    private static Task<BulkReport> PlanAsync(CliContext context, Prepared prepared, int concurrency)
+    /// <summary>Plans every user of the file with the SDK's <see cref="OrganizationUsersClient.PlanPermissionChangesAsync(IReadOnlyDictionary{Guid, IEnumerable{string}}, CruxBulkOptions?, IProgress{CruxBulkProgress}?, CancellationToken)"/>:
+    /// one GET per user, a few at a time, a shared pause on 429. Reading changes nothing, so Ctrl+C stops it at once.</summary>
+    private static async Task<BulkReport> PlanAsync(CliContext context, Prepared prepared, int concurrency)
     {
-        IPermissionSetter setter = PermissionSetter.For(prepared.Connection);
-
-        // Reading changes nothing, so Ctrl+C may stop the reads in flight at once.
-        return RunAsync(context, prepared, "Planned", (user, token) => setter.PlanAsync(user.User, user.Desired, token), concurrency, context.Host.Stop);
+        // By name, so that the SDK's messages (a permission the user's organization cannot hold) name them too.
+        var desired = prepared.Users.ToDictionary(u => u.User, u => (IEnumerable<string>)prepared.Catalog.NamesOf(u.Desired));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            PermissionChangePlan plan = await ProgressDisplay.RunAsync(
+                context,
+                "Planned",
+                prepared.Users.Count,
+                () => prepared.Connection.RateLimits.Count,
+                report => prepared.Connection.Users.PlanPermissionChangesAsync(
+                    desired,
+                    new CruxBulkOptions { MaxConcurrency = concurrency },
+                    new InlineProgress(p => report(p.Completed, p.Failed)),
+                    context.Host.Stop)).ConfigureAwait(false);
+            var planned = plan.Users.ToDictionary(u => u.UserUuid);
+            var failed = plan.Failures.ToDictionary(f => f.UserUuid, f => f.Exception);
+            UserOutcome[] outcomes = [.. prepared.Users.Select(u => planned.TryGetValue(u.User, out UserPermissionPlan? row)
+                ? new UserOutcome(u, row.HasChanges ? UserStatus.Changed : UserStatus.Unchanged, PermissionChange.Planned(row), null)
+                : new UserOutcome(u, UserStatus.Failed, null, failed.GetValueOrDefault(u.User)))];
+            return new BulkReport(outcomes, started.Elapsed, Cancelled: false);
+        }
+        catch (CruxBulkCanceledException)
+        {
+            return new BulkReport([.. prepared.Users.Select(u => new UserOutcome(u, UserStatus.NotStarted, null, null))], started.Elapsed, Cancelled: true);
+        }
     }
 
-    private static async Task<BulkReport> RunAsync(
-        CliContext context, Prepared prepared, string verb, Func<DesiredUser, CancellationToken, Task<PermissionChange>> step, int concurrency, CancellationToken abort)
+    /// <summary>
+    /// Sets every planned user with the SDK's <see cref="OrganizationUsersClient.SetPermissionsAsync(Guid, IEnumerable{string}, CancellationToken)"/>
+    /// (read again, remove, then add), a few at a time. The tool runs the users itself rather than through the SDK's
+    /// ApplyPermissionChangesAsync because Ctrl+C must let the changes in flight finish (the SDK abandons them): see <see cref="BulkRun"/>.
+    /// Users the plan could not read are not tried again; they are reported as failed with the plan's error.
+    /// </summary>
+    private static async Task<BulkReport> ApplyAsync(CliContext context, Prepared prepared, BulkReport plan, int concurrency)
     {
-        int total = prepared.Users.Count;
-        int done = 0;
-        int failed = 0;
-        BulkReport? report = null;
-        await context.Error.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async progress =>
+        Dictionary<Guid, UserOutcome> planned = plan.Outcomes.ToDictionary(o => o.User.User);
+        DesiredUser[] toApply = [.. plan.Outcomes.Where(o => o.Status != UserStatus.Failed).Select(o => o.User)];
+        BulkReport applied = await ProgressDisplay.RunAsync(
+            context,
+            "Applied",
+            toApply.Length,
+            () => prepared.Connection.RateLimits.Count,
+            report =>
             {
-                ProgressTask task = progress.AddTask($"{verb} 0/{total:N0}", maxValue: total);
-                report = await BulkRun.RunAsync(
-                    prepared.Users,
-                    step,
+                int done = 0;
+                int failed = 0;
+                return BulkRun.RunAsync(
+                    toApply,
+                    async (user, token) => PermissionChange.Done(
+                        await prepared.Connection.Users.SetPermissionsAsync(user.User, prepared.Catalog.NamesOf(user.Desired), token).ConfigureAwait(false),
+                        planned[user.User].Change),
                     concurrency,
                     outcome =>
                     {
                         int now = Interlocked.Increment(ref done);
-                        int failures = outcome.Status == UserStatus.Failed ? Interlocked.Increment(ref failed) : Volatile.Read(ref failed);
-                        task.Increment(1);
-                        task.Description = $"{verb} {now:N0}/{total:N0}, {failures:N0} failed, {prepared.Connection.RateLimits.Count:N0} rate-limit pauses";
+                        report(now, outcome.Status == UserStatus.Failed ? Interlocked.Increment(ref failed) : Volatile.Read(ref failed));
                         context.Host.OnUserDone?.Invoke(now);
                     },
                     context.Host.Stop,
-                    abort).ConfigureAwait(false);
-                task.StopTask();
+                    context.Host.Abort);
             }).ConfigureAwait(false);
-        return report!;
+
+        Dictionary<Guid, UserOutcome> done = applied.Outcomes.ToDictionary(o => o.User.User);
+        return applied with { Outcomes = [.. plan.Outcomes.Select(o => done.GetValueOrDefault(o.User.User) ?? o)] };
+    }
+
+    /// <summary>Reports on the thread that reports (unlike <see cref="Progress{T}"/>, which posts to the thread pool and may report late or out of order).</summary>
+    private sealed class InlineProgress(Action<CruxBulkProgress> report) : IProgress<CruxBulkProgress>
+    {
+        public void Report(CruxBulkProgress value) => report(value);
     }
 
     private static void Print(CliContext context, Prepared prepared, BulkReport report, string operation, string? failedFile)
@@ -177,10 +212,11 @@ internal static class BulkCommand
                         o.User.Row.Position.Line,
                         JsonStatus(o.Status),
                         catalog.NamesOf(o.User.Desired),
-                        catalog.NamesOf(o.Change?.Remove ?? []),
-                        catalog.NamesOf(o.Change?.Add ?? []),
-                        catalog.NamesOf(o.Change?.Unchanged ?? []),
-                        o.Error is null ? null : ErrorText.Describe(o.Error, catalog)))],
+                        Names(o.Change?.Remove),
+                        Names(o.Change?.Add),
+                        Names(o.Change?.Unchanged),
+                        o.Change?.Drifted ?? false,
+                        o.Error is null ? null : ErrorText.Describe(o.Error)))],
                     new JsonBulkSummary(
                         report.Outcomes.Count,
                         report.Count(UserStatus.Changed),
@@ -194,7 +230,7 @@ internal static class BulkCommand
             return;
         }
 
-        context.Out.Write(Tables.Plan(report.Outcomes, prepared.Catalog, applied));
+        context.Out.Write(Tables.Plan(report.Outcomes, applied));
 
         context.Out.Write(Tables.Summary(report, rateLimited, applied));
         if (!applied)
@@ -202,6 +238,8 @@ internal static class BulkCommand
             context.Out.WriteLine(report.Cancelled ? "Cancelled: the plan is incomplete. Nothing was changed." : "Nothing was changed (a plan only reads).");
         }
     }
+
+    private static IReadOnlyList<string> Names(IReadOnlyList<Permission>? permissions) => permissions is null ? [] : [.. permissions.Select(p => p.Name)];
 
     private static string JsonStatus(UserStatus status) => status switch
     {

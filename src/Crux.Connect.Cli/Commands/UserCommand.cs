@@ -66,8 +66,9 @@ internal static class UserCommand
             IReadOnlyList<Guid> sent = operation == "add"
                 ? (await connection.Users.AddPermissionsAsync(user, uuids, context.Host.Stop).ConfigureAwait(false)).PermissionUuids
                 : (await connection.Users.RemovePermissionsAsync(user, uuids, context.Host.Stop).ConfigureAwait(false)).PermissionUuids;
-            var change = new PermissionChange(user, operation == "remove" ? sent : [], operation == "add" ? sent : [], []);
-            Report(context, connection, catalog, operation, change, dryRun: false);
+            IReadOnlyList<Permission> done = catalog.PermissionsOf(sent);
+            var change = new PermissionChange(user, operation == "remove" ? done : [], operation == "add" ? done : [], []);
+            Report(context, connection, operation, change, dryRun: false);
             return ExitCodes.Success;
         });
         examples.Add(
@@ -108,7 +109,7 @@ internal static class UserCommand
             }
             else if (listed.Length == 0)
             {
-                throw new UsageException("Name the permissions the user should hold, or a --role (a role with an empty list takes every permission away).");
+                throw new UsageException("Name the permissions the user should hold, or a --role .");
             }
 
             bool dry = parseResult.GetValue(dryRun);
@@ -116,11 +117,17 @@ internal static class UserCommand
             context.AnnounceEnvironment(connection.Environment);
             CatalogIndex catalog = await CatalogIndex.LoadAsync(connection.Users, context.Host.Stop).ConfigureAwait(false);
             IReadOnlyList<Guid> desired = catalog.ResolveOrThrow(wanted);
-            IPermissionSetter setter = PermissionSetter.For(connection);
+            if (desired.Count == 0)
+            {
+                throw new UsageException($"The role '{roleName}' lists no permission; to take every permission away, use 'crux user remove'.");
+            }
+
+            // By name, so that the SDK's messages (a permission the user's organization cannot hold) name them too.
+            IReadOnlyList<string> names = catalog.NamesOf(desired);
             PermissionChange change = dry
-                ? await setter.PlanAsync(user, desired, context.Host.Stop).ConfigureAwait(false)
-                : await setter.SetAsync(user, desired, context.Host.Stop).ConfigureAwait(false);
-            Report(context, connection, catalog, "set", change, dry);
+                ? PermissionChange.Planned((await connection.Users.PlanPermissionChangesAsync(user, names, context.Host.Stop).ConfigureAwait(false)).Users[0])
+                : PermissionChange.Done(await connection.Users.SetPermissionsAsync(user, names, context.Host.Stop).ConfigureAwait(false), planned: null);
+            Report(context, connection, "set", change, dry);
             return ExitCodes.Success;
         });
         examples.Add(
@@ -130,12 +137,12 @@ internal static class UserCommand
         return set;
     }
 
-    private static void Report(CliContext context, CliConnection connection, CatalogIndex catalog, string operation, PermissionChange change, bool dryRun)
+    private static void Report(CliContext context, CliConnection connection, string operation, PermissionChange change, bool dryRun)
     {
         if (context.Json)
         {
             context.WriteJson(
-                new JsonChange(connection.Environment.Name, change.User, operation, dryRun, catalog.NamesOf(change.Remove), catalog.NamesOf(change.Add), catalog.NamesOf(change.Unchanged)),
+                new JsonChange(connection.Environment.Name, change.User, operation, dryRun, Names(change.Remove), Names(change.Add), Names(change.Unchanged)),
                 CliJsonContext.Default.JsonChange);
             return;
         }
@@ -147,10 +154,12 @@ internal static class UserCommand
             context.Out.WriteLine("  Already as desired: nothing to change.");
         }
 
-        Line(context.Out, $"{would}{(dryRun ? "remove" : "Removed")}", catalog.NamesOf(change.Remove));
-        Line(context.Out, $"{would}{(dryRun ? "add" : "Added")}", catalog.NamesOf(change.Add));
-        Line(context.Out, "Kept", catalog.NamesOf(change.Unchanged));
+        Line(context.Out, $"{would}{(dryRun ? "remove" : "Removed")}", Names(change.Remove));
+        Line(context.Out, $"{would}{(dryRun ? "add" : "Added")}", Names(change.Add));
+        Line(context.Out, "Kept", Names(change.Unchanged));
     }
+
+    private static IReadOnlyList<string> Names(IReadOnlyList<Permission> permissions) => [.. permissions.Select(p => p.Name)];
 
     private static void Line(IAnsiConsole console, string label, IReadOnlyList<string> names)
     {

@@ -43,10 +43,11 @@ internal static class DesiredUsers
             }
             else if (row.Permissions.Count == 0)
             {
-                errors.Add(row.Position.Error(path, "this user has no permissions and no role (to take every permission away, use a role with an empty list).").Message);
+                errors.Add(row.Position.Error(path, "this user has no permissions and no role.").Message);
                 continue;
             }
 
+            int errorsBefore = errors.Count;
             var uuids = new List<Guid>();
             foreach (PermissionRef permission in wanted)
             {
@@ -61,6 +62,18 @@ internal static class DesiredUsers
                 {
                     uuids.Add(one[0]);
                 }
+            }
+
+            if (errors.Count > errorsBefore)
+            {
+                continue;
+            }
+
+            if (uuids.Count == 0)
+            {
+                // A set operation never empties a user: taking everything away is a removal ('crux user remove'), said explicitly.
+                errors.Add(row.Position.Error(path, "this user's role lists no permission; a user cannot be set to none (use 'crux user remove').").Message);
+                continue;
             }
 
             result.Add(new DesiredUser(row, uuids));

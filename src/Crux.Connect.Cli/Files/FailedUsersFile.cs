@@ -1,7 +1,6 @@
 using System.Text;
 using Crux.Connect.Cli.Changes;
 using Crux.Connect.Cli.Output;
-using Crux.Connect.Cli.Permissions;
 
 namespace Crux.Connect.Cli.Files;
 
@@ -18,7 +17,7 @@ internal static class FailedUsersFile
         return Path.Combine(directory, Path.GetFileNameWithoutExtension(inputPath) + ".failed.csv");
     }
 
-    public static void Write(string path, IEnumerable<UserOutcome> left, CatalogIndex catalog)
+    public static void Write(string path, IEnumerable<UserOutcome> left)
     {
         var text = new StringBuilder("user,permissions,role,error\n");
         foreach (UserOutcome outcome in left)
@@ -26,7 +25,7 @@ internal static class FailedUsersFile
             UserRow row = outcome.User.Row;
             string error = outcome.Status == UserStatus.NotStarted
                 ? "not started (cancelled)"
-                : ErrorText.Describe(outcome.Error!, catalog);
+                : ErrorText.Describe(outcome.Error!);
             text.Append(row.User.ToString("D")).Append(',')
                 .Append(Quote(string.Join(';', row.Permissions.Select(p => p.Value)))).Append(',')
                 .Append(Quote(row.Role?.Value ?? string.Empty)).Append(',')

@@ -5,8 +5,8 @@ namespace Crux.Connect.Cli.Files;
 /// <summary>
 /// A team's roles: a JSON object from role name to permission names (or uuids), such as
 /// <c>{"viewer": ["view_org_users", "view_order"], "buyer": ["view_order", "create_order"]}</c>, so a change reads as
-/// "these users are now viewers". Role names are compared ignoring case. A role may be empty (<c>"offboarded": []</c>):
-/// that is how a file asks for every permission to be taken away.
+/// "these users are now viewers". Role names are compared ignoring case. A role that lists nothing is refused where it is
+/// used: setting a user to no permission at all is a removal, said explicitly with <c>crux user remove</c>.
 /// </summary>
 internal sealed class RolesFile
 {

@@ -16,7 +16,7 @@ internal sealed record JsonChange(
     string Environment, Guid User, string Operation, bool DryRun, IReadOnlyList<string> Removed, IReadOnlyList<string> Added, IReadOnlyList<string> Unchanged);
 
 internal sealed record JsonUserOutcome(
-    Guid User, int Line, string Status, IReadOnlyList<string> Desired, IReadOnlyList<string> Remove, IReadOnlyList<string> Add, IReadOnlyList<string> Unchanged, string? Error);
+    Guid User, int Line, string Status, IReadOnlyList<string> Desired, IReadOnlyList<string> Remove, IReadOnlyList<string> Add, IReadOnlyList<string> Unchanged, bool Drifted, string? Error);
 
 internal sealed record JsonBulkSummary(
     int Users, int Changed, int Unchanged, int Failed, int NotStarted, long RateLimitedResponses, double ElapsedSeconds);

@@ -1,5 +1,4 @@
 using Crux.Connect.Cli.Changes;
-using Crux.Connect.Cli.Permissions;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -34,7 +33,7 @@ internal static class Tables
         return table;
     }
 
-    public static Table Plan(IReadOnlyList<UserOutcome> outcomes, CatalogIndex catalog, bool applied)
+    public static Table Plan(IReadOnlyList<UserOutcome> outcomes, bool applied)
     {
         Table table = New("Line", "User", applied ? "Status" : "Plan", applied ? "Removed" : "Remove", applied ? "Added" : "Add", "Kept / error");
         // A long plan lists what needs review (changes and failures); a long result lists what needs action (users left).
@@ -54,9 +53,9 @@ internal static class Tables
                 o.User.Row.Position.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 o.User.User.ToString("D"),
                 status,
-                Names(catalog, o.Change?.Remove),
-                Names(catalog, o.Change?.Add),
-                o.Error is { } error ? ErrorText.Describe(error, catalog) : Names(catalog, o.Change?.Unchanged));
+                Names(o.Change?.Remove),
+                Names(o.Change?.Add),
+                o.Error is { } error ? ErrorText.Describe(error) : Names(o.Change?.Unchanged) + (o.Change?.Drifted == true ? " (drifted since the plan)" : string.Empty));
         }
 
         int hidden = outcomes.Count(o => !Listed(o));
@@ -85,8 +84,8 @@ internal static class Tables
         return table;
     }
 
-    private static string Names(CatalogIndex catalog, IReadOnlyList<Guid>? uuids) =>
-        uuids is null || uuids.Count == 0 ? "-" : string.Join(", ", catalog.NamesOf(uuids));
+    private static string Names(IReadOnlyList<Permission>? permissions) =>
+        permissions is null || permissions.Count == 0 ? "-" : string.Join(", ", permissions.Select(p => p.Name));
 
     private static Table New(params string[] headers)
     {

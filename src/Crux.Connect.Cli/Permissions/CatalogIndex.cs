@@ -68,4 +68,7 @@ internal sealed class CatalogIndex
     public string NameOf(Guid uuid) => _byUuid.TryGetValue(uuid, out Permission? permission) ? permission.Name : uuid.ToString("D");
 
     public IReadOnlyList<string> NamesOf(IEnumerable<Guid> uuids) => [.. uuids.Select(NameOf)];
+
+    /// <summary>The catalog's permissions for uuids this index resolved (so every one is in the catalog).</summary>
+    public IReadOnlyList<Permission> PermissionsOf(IEnumerable<Guid> uuids) => [.. uuids.Select(u => _byUuid[u])];
 }
