@@ -5,7 +5,7 @@ internal sealed class CliSettings
 {
     public string? Environment { get; init; }
 
-    public Uri? BaseAddress { get; init; }
+    public string? BaseAddress { get; init; }
 
     public bool Simulator { get; init; }
 

@@ -14,7 +14,7 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public Option<Uri?> BaseAddress { get; } = new("--base-address")
+    public Option<string?> BaseAddress { get; } = new("--base-address")
     {
         Description = "The API's address, instead of --environment (a gateway, a proxy, a local server; http only on loopback).",
         HelpName = "url",

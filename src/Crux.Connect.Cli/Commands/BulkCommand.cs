@@ -75,6 +75,7 @@ internal static class BulkCommand
                 return ExitCodes.Cancelled;
             }
 
+            context.Note($"Applying to {plan.Outcomes.Count(o => o.Status != UserStatus.Failed):N0} users, {concurrency} at a time; Ctrl+C stops starting new ones.");
             using CancellationTokenRegistration notice = context.Host.Stop.Register(() => context.ErrorLine(
                 string.Empty, "yellow", "Ctrl+C: no new user is started; the ones in flight finish. Ctrl+C again abandons them too."));
             BulkReport report = await ApplyAsync(context, prepared, plan, concurrency).ConfigureAwait(false);

@@ -37,11 +37,11 @@ internal sealed class CliEnvironment
             return new CliEnvironment("simulator", null);
         }
 
-        if (settings.BaseAddress is { } address)
+        if (settings.BaseAddress is { } text)
         {
-            if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
+            if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? address) || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
             {
-                throw new UsageException($"--base-address must be an absolute http(s) address, not '{address}'.");
+                throw new UsageException($"--base-address must be an absolute http(s) address, not '{text}'.");
             }
 
             return new CliEnvironment("custom", address);

@@ -1,0 +1,221 @@
+using System.Net;
+using System.Text.Json;
+using Crux.Connect.Cli.Tests.Support;
+using Crux.Connect.Testing;
+using Spectre.Console.Testing;
+using Xunit.Abstractions;
+
+namespace Crux.Connect.Cli.Tests;
+
+public class BulkCommandTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task BulkPlan_Human_TablePerUserAndNothingChanged()
+    {
+        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        using var folder = new TempFolder();
+        IReadOnlyList<SimulatedUser> users = server.Simulator.AddUsers(server.Simulator.Supplier, 6, [.. CruxSimulator.MemberPermissions]);
+        string file = folder.Write("team.csv", TeamFile.Csv(users));
+        string roles = folder.Write("roles.json", TeamFile.Roles);
+
+        CliResult result = await CruxTool.RunAsync(server.Args("bulk", "plan", file, "--roles", roles), server.AdminToken);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("Environment: custom", result.Error);
+        Assert.Contains("Nothing was changed (a plan only reads).", result.Out);
+        Assert.Contains("cancel_order, export_order, view_items", result.Out); // what a viewer loses
+        Assert.Equal(6, users.Count(u => result.Out.Contains(u.Uuid.ToString())));
+        Assert.DoesNotContain(server.Simulator.Requests.Snapshot(), r => r.Method is "DELETE" or "PATCH");
+        Assert.All(users, u => Assert.Equal(CruxSimulator.MemberPermissions.Order(), server.Simulator.GetAssignedPermissionNames(u.Uuid).Order()));
+    }
+
+    [Fact]
+    public async Task BulkPlan_Json_EveryUserWithRemoveAndAdd()
+    {
+        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        using var folder = new TempFolder();
+        IReadOnlyList<SimulatedUser> users = server.Simulator.AddUsers(server.Simulator.Supplier, 4, [.. CruxSimulator.MemberPermissions]);
+        string file = folder.Write("team.json", JsonSerializer.Serialize(users.Select(u => new { user = u.Uuid, permissions = TeamFile.Viewer })));
+
+        CliResult result = await CruxTool.RunAsync(server.Args("bulk", "plan", file, "-o", "json"), server.AdminToken);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Out);
+        JsonElement root = json.RootElement;
+        Assert.Equal("plan", root.GetProperty("operation").GetString());
+        Assert.Equal(file, root.GetProperty("file").GetString());
+        Assert.Equal(4, root.GetProperty("summary").GetProperty("changed").GetInt32());
+        JsonElement first = root.GetProperty("users")[0];
+        Assert.Equal(
+            ["user", "line", "status", "desired", "remove", "add", "unchanged", "drifted", "error"],
+            first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("changed", first.GetProperty("status").GetString());
+        Assert.Equal(["cancel_order", "export_order", "view_items"], first.GetProperty("remove").EnumerateArray().Select(e => e.GetString()).Order());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("failedUsersFile").ValueKind);
+    }
+
+    [Fact]
+    public async Task BulkApply_TwoThousandUsersWithTheRateLimitOn_EveryUserInItsDesiredState()
+    {
+        const int count = 2_000;
+        var simulator = new CruxSimulator();
+        IReadOnlyList<SimulatedUser> users = simulator.AddUsers(simulator.Supplier, count, [.. CruxSimulator.MemberPermissions]);
+        await using SimulatorServer server = await SimulatorServer.StartAsync(simulator);
+        using var folder = new TempFolder();
+        string file = folder.Write("team.csv", TeamFile.Csv(users));
+        string roles = folder.Write("roles.json", TeamFile.Roles);
+        simulator.Faults.RateLimit(2_500, TimeSpan.FromSeconds(1));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        CliResult plan = await CruxTool.RunAsync(server.Args("bulk", "plan", file, "--roles", roles, "--concurrency", "8", "-o", "json"), server.AdminToken);
+        TimeSpan planned = started.Elapsed;
+        CliResult apply = await CruxTool.RunAsync(server.Args("bulk", "apply", file, "--roles", roles, "--concurrency", "8", "--yes", "-o", "json"), server.AdminToken);
+
+        output.WriteLine($"plan {planned.TotalSeconds:0.0} s, plan + apply {started.Elapsed.TotalSeconds:0.0} s, requests {simulator.RequestsReceived}, 429s {simulator.ResponseCount(HttpStatusCode.TooManyRequests)}");
+        Assert.Equal(ExitCodes.Success, plan.ExitCode);
+        Assert.Equal(ExitCodes.Success, apply.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(apply.Out);
+        JsonElement summary = json.RootElement.GetProperty("summary");
+        Assert.Equal(count, summary.GetProperty("users").GetInt32());
+        Assert.Equal(count, summary.GetProperty("changed").GetInt32());
+        Assert.Equal(0, summary.GetProperty("failed").GetInt32());
+        Assert.True(simulator.ResponseCount(HttpStatusCode.TooManyRequests) > 0, "the rate limit should have bitten");
+        Assert.True(summary.GetProperty("rateLimitedResponses").GetInt64() > 0);
+        for (int i = 0; i < count; i++)
+        {
+            Assert.Equal(TeamFile.Desired(i).Order(), simulator.GetAssignedPermissionNames(users[i].Uuid).Order());
+        }
+
+        Assert.False(File.Exists(folder.File("team.failed.csv")));
+    }
+
+    [Fact]
+    public async Task BulkApply_SomeUsersFail_ExitOneAndTheFailedFileFeedsBackIn()
+    {
+        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        using var folder = new TempFolder();
+        IReadOnlyList<SimulatedUser> users = server.Simulator.AddUsers(server.Simulator.Supplier, 6, [.. CruxSimulator.MemberPermissions]);
+        Guid stranger = server.Simulator.RetailerMember.Uuid; // another organization: 404 for this caller
+        string file = folder.Write("team.csv", TeamFile.Csv(users) + $"{stranger},viewer,\n");
+        string roles = folder.Write("roles.json", TeamFile.Roles);
+
+        CliResult apply = await CruxTool.RunAsync(server.Args("bulk", "apply", file, "--roles", roles, "--yes"), server.AdminToken);
+
+        Assert.Equal(ExitCodes.Failed, apply.ExitCode);
+        Assert.Contains("FAILED", apply.Out);
+        Assert.Contains("404", apply.Out);
+        string failed = folder.File("team.failed.csv");
+        Assert.Contains($"To finish: crux bulk apply {failed} --roles {roles}", apply.Error);
+        string[] lines = File.ReadAllLines(failed);
+        Assert.Equal("user,permissions,role,error", lines[0]);
+        Assert.StartsWith($"{stranger},,viewer,", lines[1]);
+        Assert.Equal(2, lines.Length);
+
+        // Fed back in, the same user fails the same way: the file reads as it was written.
+        CliResult again = await CruxTool.RunAsync(server.Args("bulk", "plan", failed, "--roles", roles, "-o", "json"), server.AdminToken);
+        Assert.Equal(ExitCodes.Failed, again.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(again.Out);
+        Assert.Equal(stranger, json.RootElement.GetProperty("users")[0].GetProperty("user").GetGuid());
+    }
+
+    [Fact]
+    public async Task BulkApply_CtrlCInTheMiddle_InFlightFinishNothingNewStartsSummaryAndUsersLeftWritten()
+    {
+        const int count = 600;
+        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        IReadOnlyList<SimulatedUser> users = server.Simulator.AddUsers(server.Simulator.Supplier, count, [.. CruxSimulator.MemberPermissions]);
+        using var folder = new TempFolder();
+        string file = folder.Write("team.csv", TeamFile.Csv(users));
+        string roles = folder.Write("roles.json", TeamFile.Roles);
+        using var ctrlC = new CancellationTokenSource();
+
+        CliResult result = await CruxTool.RunAsync(
+            server.Args("bulk", "apply", file, "--roles", roles, "--yes", "--concurrency", "4", "-o", "json"),
+            server.AdminToken,
+            onUserDone: done =>
+            {
+                if (done == 150)
+                {
+                    ctrlC.Cancel();
+                }
+            },
+            stop: ctrlC.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        Assert.Contains("Ctrl+C: no new user is started", result.Error);
+        using JsonDocument json = JsonDocument.Parse(result.Out);
+        JsonElement root = json.RootElement;
+        Assert.True(root.GetProperty("cancelled").GetBoolean());
+        JsonElement summary = root.GetProperty("summary");
+        int changed = summary.GetProperty("changed").GetInt32();
+        int notStarted = summary.GetProperty("notStarted").GetInt32();
+        Assert.Equal(0, summary.GetProperty("failed").GetInt32()); // what was in flight finished: nothing abandoned half-way
+        Assert.InRange(changed, 150, 150 + 4); // the 150th, plus at most the ones in flight then
+        Assert.Equal(count, changed + notStarted);
+
+        // Every user is either in the desired state (done) or untouched and listed in the file of users left.
+        string[] left = [.. File.ReadAllLines(root.GetProperty("failedUsersFile").GetString()!).Skip(1)];
+        Assert.Equal(notStarted, left.Length);
+        var leftUsers = left.Select(l => Guid.Parse(l[..36])).ToHashSet();
+        for (int i = 0; i < count; i++)
+        {
+            IReadOnlyList<string> now = server.Simulator.GetAssignedPermissionNames(users[i].Uuid);
+            if (leftUsers.Contains(users[i].Uuid))
+            {
+                Assert.Equal(CruxSimulator.MemberPermissions.Order(), now.Order());
+                Assert.EndsWith("not started (cancelled)", left.Single(l => l.StartsWith(users[i].Uuid.ToString(), StringComparison.Ordinal)));
+            }
+            else
+            {
+                Assert.Equal(TeamFile.Desired(i).Order(), now.Order());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task BulkApply_NoTerminalAndNoYes_NothingChangedUsageError()
+    {
+        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        using var folder = new TempFolder();
+        string file = folder.Write("team.csv", $"user,permissions\n{server.Simulator.SupplierMember.Uuid},view_org_users\n");
+
+        CliResult result = await CruxTool.RunAsync(server.Args("bulk", "apply", file), server.AdminToken);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("pass --yes", result.Error);
+        Assert.DoesNotContain(server.Simulator.Requests.Snapshot(), r => r.Method is "DELETE" or "PATCH");
+    }
+
+    [Fact]
+    public async Task BulkApply_ConfirmationDeclined_NothingChangedCancelled()
+    {
+        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        using var folder = new TempFolder();
+        string file = folder.Write("team.csv", $"user,permissions\n{server.Simulator.SupplierMember.Uuid},view_org_users\n");
+        var console = new TestConsole().Interactive();
+        console.Input.PushTextWithEnter("n");
+
+        CliResult result = await CruxTool.RunAsync(server.Args("bulk", "apply", file), server.AdminToken, prompt: console);
+
+        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        Assert.Contains("Apply to 1 users (1 to change)", console.Output);
+        Assert.DoesNotContain(server.Simulator.Requests.Snapshot(), r => r.Method is "DELETE" or "PATCH");
+    }
+
+    [Fact]
+    public async Task BulkApply_ConfirmationAccepted_Applied()
+    {
+        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        using var folder = new TempFolder();
+        Guid member = server.Simulator.SupplierMember.Uuid;
+        string file = folder.Write("team.csv", $"user,permissions\n{member},view_org_users\n");
+        var console = new TestConsole().Interactive();
+        console.Input.PushTextWithEnter("y");
+
+        CliResult result = await CruxTool.RunAsync(server.Args("bulk", "apply", file), server.AdminToken, prompt: console);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("changed", result.Out);
+        Assert.Equal(["view_org_users"], server.Simulator.GetAssignedPermissionNames(member));
+    }
+}
