@@ -179,7 +179,6 @@ internal static class BulkCommand
                     {
                         int now = Interlocked.Increment(ref done);
                         report(now, outcome.Status == UserStatus.Failed ? Interlocked.Increment(ref failed) : Volatile.Read(ref failed));
-                        context.Host.OnUserDone?.Invoke(now);
                     },
                     context.Host.Stop,
                     context.Host.Abort);

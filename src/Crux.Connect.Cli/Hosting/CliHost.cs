@@ -33,8 +33,9 @@ internal sealed class CliHost
     /// <summary>The second Ctrl+C: abandon what is in flight too.</summary>
     public CancellationToken Abort { get; init; }
 
-    /// <summary>Told after each user of a bulk apply is done (tests use it to press Ctrl+C at a known point).</summary>
-    public Action<int>? OnUserDone { get; init; }
+    /// <summary>Told after each user of a bulk plan ("Planned") or apply ("Applied") is done, with how many are: tests use it to
+    /// press Ctrl+C, or change the simulator's rate limit, at a known point.</summary>
+    public Action<string, int>? OnProgress { get; init; }
 
     /// <summary>Gets a value indicating whether NO_COLOR (https://no-color.org) asks for no colour: set and not empty.</summary>
     public bool NoColor => !string.IsNullOrEmpty(GetEnvironmentVariable("NO_COLOR"));

@@ -23,6 +23,7 @@ internal static class ProgressDisplay
                 {
                     task.Value = done;
                     task.Description = Describe(verb, done, total, failed, rateLimited());
+                    context.Host.OnProgress?.Invoke(verb, done);
                 }).ConfigureAwait(false);
                 task.StopTask();
             }).ConfigureAwait(false);

@@ -14,7 +14,7 @@ public static class CruxTool
         IReadOnlyDictionary<string, string?>? environment = null,
         string stdin = "",
         IAnsiConsole? prompt = null,
-        Action<int>? onUserDone = null,
+        Action<string, int>? onProgress = null,
         CancellationToken stop = default,
         bool terminal = false)
     {
@@ -31,7 +31,7 @@ public static class CruxTool
             InIsTerminal = terminal,
             PromptConsole = prompt,
             Stop = stop,
-            OnUserDone = onUserDone,
+            OnProgress = onProgress,
         };
         int code = await CruxCli.RunAsync(args, host);
         return new CliResult(code, output.ToString(), error.ToString());
