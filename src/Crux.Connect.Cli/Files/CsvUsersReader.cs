@@ -53,7 +53,9 @@ internal static class CsvUsersReader
                 role = new PermissionRef(roleField.Value.Trim(), roleField.ContentPosition);
             }
 
-            rows.Add(new UserRow(uuid, user.Position, permissions, role));
+            rows.Add(permissions.Count > 0 || role is not null
+                ? new UserRow(uuid, user.Position, permissions, role)
+                : throw user.Position.Error(path, "this user has no permissions and no role."));
         }
 
         return rows;

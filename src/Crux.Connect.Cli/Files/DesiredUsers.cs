@@ -41,11 +41,6 @@ internal static class DesiredUsers
 
                 wanted.AddRange(granted);
             }
-            else if (row.Permissions.Count == 0)
-            {
-                errors.Add(row.Position.Error(path, "this user has no permissions and no role.").Message);
-                continue;
-            }
 
             int errorsBefore = errors.Count;
             var uuids = new List<Guid>();

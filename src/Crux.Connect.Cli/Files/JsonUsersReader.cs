@@ -69,8 +69,13 @@ internal static class JsonUsersReader
             }
         }
 
-        return user is { } found
+        if (user is not { } found)
+        {
+            throw start.Error(reader.Path, "this user has no \"user\" uuid.");
+        }
+
+        return permissions.Count > 0 || role is not null
             ? new UserRow(found, start, permissions, role)
-            : throw start.Error(reader.Path, "this user has no \"user\" uuid.");
+            : throw start.Error(reader.Path, "this user has no permissions and no role.");
     }
 }
