@@ -17,7 +17,7 @@ public class CatalogCommandTests
         Assert.Contains("edit_supplier_catalogs", result.Out);
         Assert.Contains(server.Simulator.PermissionUuid("edit_org_users").ToString("D"), result.Out);
         Assert.DoesNotContain("create_order", result.Out); // retailer-only: not in a supplier's catalog
-        Assert.DoesNotContain("\u001b[", result.Out); // not a terminal: no colour codes
+        Assert.DoesNotContain("\u001b[", result.Out, StringComparison.Ordinal); // not a terminal: no colour codes
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal static class CredentialReader
 
         if (settings.TokenStdin)
         {
-            options.ApiToken = ReadLine(host, "--token-stdin", "token");
+            options.ApiToken = ReadLine(host, "--token-stdin", "token").Trim();
             return;
         }
 
@@ -53,8 +53,9 @@ internal static class CredentialReader
 
     private static string ReadLine(CliHost host, string option, string what)
     {
-        string? line = host.In.ReadLine()?.Trim();
-        return string.IsNullOrEmpty(line)
+        // Only the line break goes: a password may begin or end with a space.
+        string? line = host.In.ReadLine()?.TrimEnd('\r');
+        return string.IsNullOrWhiteSpace(line)
             ? throw new CredentialsException($"{option}: standard input held no {what}.")
             : line;
     }

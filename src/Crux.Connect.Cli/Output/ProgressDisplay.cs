@@ -13,6 +13,7 @@ internal static class ProgressDisplay
     public static async Task<T> RunAsync<T>(CliContext context, string verb, int total, Func<long> rateLimited, Func<Action<int, int>, Task<T>> work)
     {
         T result = default!;
+        string last = Describe(verb, 0, total, 0, 0);
         await context.Error.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -22,11 +23,18 @@ internal static class ProgressDisplay
                 result = await work((done, failed) =>
                 {
                     task.Value = done;
-                    task.Description = Describe(verb, done, total, failed, rateLimited());
+                    task.Description = last = Describe(verb, done, total, failed, rateLimited());
                     context.Host.OnProgress?.Invoke(verb, done);
                 }).ConfigureAwait(false);
                 task.StopTask();
             }).ConfigureAwait(false);
+
+        // Redirected, Spectre writes a line only once a second; a log or a script still gets where each phase ended.
+        if (!context.Host.ErrorIsTerminal)
+        {
+            context.Note(Markup.Remove(last));
+        }
+
         return result;
     }
 
