@@ -9,11 +9,18 @@ public class ExitCodeTests
     [Fact]
     public void ExitCodes_AreTheDocumentedNumbers()
     {
-        Assert.Equal([0, 1, 2, 3, 130], new[] { ExitCodes.Success, ExitCodes.Failed, ExitCodes.Usage, ExitCodes.Authentication, ExitCodes.Cancelled });
+        (int Code, string Word)[] documented =
+        [
+            (ExitCodes.Success, "success"), (ExitCodes.Failed, "failed"), (ExitCodes.Usage, "usage error"),
+            (ExitCodes.Authentication, "authentication failed"), (ExitCodes.Cancelled, "cancelled"),
+        ];
         string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
-        foreach (string line in CruxCli.ExitCodesHelp.Split('\n').Where(l => l.TrimStart().StartsWith("0 ", StringComparison.Ordinal) || l.Contains("130")))
+
+        Assert.Equal([0, 1, 2, 3, 130], documented.Select(d => d.Code));
+        foreach ((int code, string word) in documented)
         {
-            Assert.Contains(line.Trim()[..3].Trim(), readme);
+            Assert.Contains($"| {code} | {word}", readme);
+            Assert.Matches($@"(?m)^  {code} +{word}", CruxCli.ExitCodesHelp);
         }
     }
 

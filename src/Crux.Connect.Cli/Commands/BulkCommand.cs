@@ -91,7 +91,7 @@ internal static class BulkCommand
             if (failedPath is not null)
             {
                 string roles = prepared.RolesPath is null ? string.Empty : $" --roles {prepared.RolesPath}";
-                context.Note($"{report.Left.Count():N0} users left, written to {failedPath}. To finish: crux bulk apply {failedPath}{roles} (same environment options).");
+                context.Note($"Users left: {report.Left.Count():N0}, written to {failedPath}. To finish: crux bulk apply {failedPath}{roles} (same environment options).");
             }
 
             return report.Cancelled ? ExitCodes.Cancelled : report.Count(UserStatus.Failed) > 0 ? ExitCodes.Failed : ExitCodes.Success;
@@ -113,8 +113,10 @@ internal static class BulkCommand
         IAnsiConsole prompter = context.Prompter
             ?? throw new UsageException("Nothing was changed: no terminal to confirm on. Review with 'crux bulk plan', then pass --yes to apply.");
         int changing = plan.Count(UserStatus.Changed);
+        int failed = plan.Count(UserStatus.Failed);
+        string skipped = failed == 0 ? string.Empty : $", {failed:N0} that could not be planned skipped";
         return prompter.Confirm(
-            $"Apply to {plan.Outcomes.Count:N0} users ({changing:N0} to change) in [bold]{Markup.Escape(prepared.Connection.Environment.Description)}[/]?",
+            $"Apply to {plan.Outcomes.Count - failed:N0} users ({changing:N0} to change{skipped}) in [bold]{Markup.Escape(prepared.Connection.Environment.Description)}[/]?",
             defaultValue: false);
     }
 
