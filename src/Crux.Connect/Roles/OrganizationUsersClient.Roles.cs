@@ -132,8 +132,9 @@ public partial class OrganizationUsersClient
     /// <param name="progress">Told after each user is read (and once at the start), in order; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Stops the planning; raises <see cref="CruxBulkCanceledException"/>.</param>
     /// <returns>The plan, one row per user in the map's order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="desiredPermissionUuids"/> or one of its sets is <see langword="null"/>. Nothing is sent.</exception>
-    /// <exception cref="ArgumentException">A user is <see cref="Guid.Empty"/>, a set is empty or holds <see cref="Guid.Empty"/>, or <paramref name="options"/> is out of range. Nothing is sent.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="desiredPermissionUuids"/> is <see langword="null"/>. Nothing is sent.</exception>
+    /// <exception cref="ArgumentException">A user is <see cref="Guid.Empty"/>; a set is null, empty or holds <see cref="Guid.Empty"/> (the message names the user);
+    /// or <paramref name="options"/> is out of range. Nothing is sent.</exception>
     /// <exception cref="CruxBulkCanceledException"><paramref name="cancellationToken"/> was cancelled before every user was read.</exception>
     public virtual Task<PermissionChangePlan> PlanPermissionChangesAsync(
         IReadOnlyDictionary<Guid, IEnumerable<Guid>> desiredPermissionUuids,
@@ -162,9 +163,9 @@ public partial class OrganizationUsersClient
     /// <param name="progress">Told after each user is read (and once at the start), in order; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Stops the planning; raises <see cref="CruxBulkCanceledException"/>.</param>
     /// <returns>The plan, one row per user in the map's order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="desiredPermissionNames"/> or one of its sets is <see langword="null"/>. Nothing is sent.</exception>
-    /// <exception cref="ArgumentException">A user is <see cref="Guid.Empty"/>; a set is empty, holds a blank name or a name this environment does not know;
-    /// or <paramref name="options"/> is out of range.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="desiredPermissionNames"/> is <see langword="null"/>. Nothing is sent.</exception>
+    /// <exception cref="ArgumentException">A user is <see cref="Guid.Empty"/>; a set is null, empty or holds a blank name (the message names the user) or a
+    /// name this environment does not know; or <paramref name="options"/> is out of range. Nothing is sent.</exception>
     /// <exception cref="CruxApiException">Reading the permission catalog failed; nothing was read.</exception>
     /// <exception cref="CruxConnectionException">Reading the permission catalog got no answer.</exception>
     /// <exception cref="CruxTimeoutException">Reading the permission catalog timed out.</exception>
@@ -181,7 +182,7 @@ public partial class OrganizationUsersClient
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (KeyValuePair<Guid, IEnumerable<string>> entry in desiredPermissionNames)
         {
-            string[] names = PermissionNameList.Create(entry.Value, $"{nameof(desiredPermissionNames)}[{CheckUser(entry.Key, nameof(desiredPermissionNames)):D}]");
+            string[] names = NamesOf(CheckUser(entry.Key, nameof(desiredPermissionNames)), entry.Value, nameof(desiredPermissionNames));
             namesByUser[entry.Key] = names;
             allNames.AddRange(names.Where(seen.Add));
         }
@@ -276,11 +277,17 @@ public partial class OrganizationUsersClient
     private static Guid CheckUser(Guid userUuid, string paramName) =>
         userUuid != Guid.Empty ? userUuid : throw new ArgumentException("A user uuid is Guid.Empty.", paramName);
 
-    private static Guid[] DesiredOf(Guid userUuid, IEnumerable<Guid>? uuids, string paramName)
+    private static Guid[] DesiredOf(Guid userUuid, IEnumerable<Guid>? uuids, string paramName) =>
+        ForUser(userUuid, paramName, name => DistinctUuids.Create(uuids, name));
+
+    private static string[] NamesOf(Guid userUuid, IEnumerable<string>? names, string paramName) =>
+        ForUser(userUuid, paramName, name => PermissionNameList.Create(names, name));
+
+    private static T ForUser<T>(Guid userUuid, string paramName, Func<string, T> validate)
     {
         try
         {
-            return DistinctUuids.Create(uuids, $"{paramName}[{userUuid:D}]");
+            return validate($"{paramName}[{userUuid:D}]");
         }
         catch (ArgumentException exception)
         {
@@ -319,7 +326,7 @@ public partial class OrganizationUsersClient
         string? addRequestId = null;
         if (plan.ToAdd.Count > 0)
         {
-            attempt.PendingAdditions = plan.ToAdd;
+            attempt.AddingNext(plan.ToAdd);
             addRequestId = await SendChangeAsync(attempt.UserUuid, plan.ToAdd, remove: false, isIdempotent, cancellationToken).ConfigureAwait(false);
         }
 

@@ -48,15 +48,15 @@ public sealed class PermissionChangePlan
 
     /// <summary>Reads a plan written by <see cref="ToJson"/>, for example after an operator reviewed it.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <returns>The plan. A failure is read back as a <see cref="CruxException"/> carrying the recorded message.</returns>
+    /// <returns>The plan. A failure is read back as a <see cref="CruxException"/> whose message is the recorded text (<c>Type: message</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="json"/> is not a plan written by <see cref="ToJson"/>.</exception>
     public static PermissionChangePlan FromJson(string json) => PermissionPlanJson.Read(json, nameof(json));
 
     /// <summary>
     /// Writes the plan as indented JSON: <c>{"version":1,"created_at":…,"users":[{"user_uuid":…,"desired":[…],"remove":[…],
-    /// "add":[…],"keep":[…]}],"failures":[{"user_uuid":…,"error":…}]}</c>, each permission in the API's own shape
-    /// (<c>uuid</c>, <c>name</c>, <c>display_name</c>, …). Source-generated, so it trims and compiles ahead of time.
+    /// "add":[…],"keep":[…]}],"failures":[{"user_uuid":…,"error":…}]}</c>, each permission as <c>{"uuid":…,"name":…}</c>
+    /// (read back, a permission has no display name, description, visibility or grouping). Source-generated, so it trims and compiles ahead of time.
     /// </summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => PermissionPlanJson.Write(this);
@@ -68,7 +68,10 @@ public sealed class PermissionChangePlan
     /// <returns>The table, lines separated by <see cref="Environment.NewLine"/>.</returns>
     public override string ToString() => PermissionPlanTable.Format(this);
 
-    /// <summary>Lists permissions by name, comma-separated; <c>-</c> for none.</summary>
+    /// <summary>Lists permissions by name, comma-separated; <c>-</c> for none. Names come from the server: a control character
+    /// in one becomes a space, so a name cannot break a line of the table or of a message.</summary>
     internal static string Names(IReadOnlyList<Permission> permissions) =>
-        permissions.Count == 0 ? "-" : string.Join(", ", permissions.Select(static p => p.Name));
+        permissions.Count == 0
+            ? "-"
+            : string.Join(", ", permissions.Select(static p => new string(p.Name.Select(static c => char.IsControl(c) ? ' ' : c).ToArray())));
 }

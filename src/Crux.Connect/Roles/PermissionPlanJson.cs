@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Crux.Connect.Internal.Json;
 
 namespace Crux.Connect.Roles;
 
@@ -25,7 +24,7 @@ internal static class PermissionPlanJson
             Failures = plan.Failures.Select(static f => (PlanFailureDto?)new PlanFailureDto
             {
                 UserUuid = f.UserUuid,
-                Error = $"{f.Exception!.GetType().Name}: {f.Exception.Message}",
+                Error = RecordedPlanFailureException.Describe(f.Exception!),
             }).ToList(),
         };
         return JsonSerializer.Serialize(dto, PermissionPlanJsonContext.Default.PermissionPlanDto);
@@ -76,25 +75,17 @@ internal static class PermissionPlanJson
         {
             if (failure?.UserUuid is { } uuid)
             {
-                failures.Add(new CruxBulkOutcome<UserPermissionPlan>(uuid, null, new CruxException(failure.Error ?? "Not planned.")));
+                failures.Add(new CruxBulkOutcome<UserPermissionPlan>(uuid, null, new RecordedPlanFailureException(failure.Error ?? "Not planned.")));
             }
         }
 
         return new PermissionChangePlan(users, failures, createdAt);
     }
 
-    private static List<PermissionDto?> ToDtos(IReadOnlyList<Permission> permissions) =>
-        permissions.Select(static p => (PermissionDto?)new PermissionDto
-        {
-            Uuid = p.Uuid,
-            Name = p.Name,
-            DisplayName = p.DisplayName,
-            Description = p.Description,
-            Visibility = p.Visibility,
-            Grouping = p.Grouping,
-        }).ToList();
+    private static List<PlanPermissionDto?> ToDtos(IReadOnlyList<Permission> permissions) =>
+        permissions.Select(static p => (PlanPermissionDto?)new PlanPermissionDto { Uuid = p.Uuid, Name = p.Name }).ToList();
 
-    private static Permission[] ToPermissions(List<PermissionDto?>? items, string where, string paramName, bool allowMissing)
+    private static Permission[] ToPermissions(List<PlanPermissionDto?>? items, string where, string paramName, bool allowMissing)
     {
         if (items is null)
         {
@@ -104,13 +95,13 @@ internal static class PermissionPlanJson
         var result = new Permission[items.Count];
         for (int i = 0; i < items.Count; i++)
         {
-            PermissionDto? item = items[i];
+            PlanPermissionDto? item = items[i];
             if (item?.Uuid is not { } uuid || uuid == Guid.Empty || string.IsNullOrEmpty(item.Name))
             {
                 throw Invalid($"{where}[{i}] lacks a \"uuid\" or a \"name\"", paramName);
             }
 
-            result[i] = new Permission(uuid, item.Name!, item.DisplayName, item.Description, item.Visibility, item.Grouping);
+            result[i] = new Permission(uuid, item.Name!, null, null, null, null);
         }
 
         return result;

@@ -60,7 +60,7 @@ internal static class PermissionPlanTable
 
         foreach (CruxBulkOutcome<UserPermissionPlan> failure in plan.Failures)
         {
-            text.AppendLine().Append("not planned: ").Append(failure.ToString());
+            text.AppendLine().Append("not planned: ").Append(failure.UserUuid.ToString("D")).Append(": ").Append(RecordedPlanFailureException.Describe(failure.Exception!));
         }
 
         return text.ToString();

@@ -8,6 +8,7 @@ namespace Crux.Connect.Roles;
 internal sealed class SetPermissionsAttempt
 {
     private readonly List<Permission> _removed = [];
+    private readonly List<Permission> _triedToAdd = [];
 
     public SetPermissionsAttempt(Guid userUuid)
     {
@@ -21,23 +22,33 @@ internal sealed class SetPermissionsAttempt
     public string? RemoveRequestId { get; private set; }
 
     /// <summary>Gets what the last try was about to add when it stopped.</summary>
-    public IReadOnlyList<Permission> PendingAdditions { get; set; } = [];
+    public IReadOnlyList<Permission> PendingAdditions { get; private set; } = [];
+
+    /// <summary>Records what this try is about to add: if its answer is lost and the next try finds them held, they still count as added.</summary>
+    public void AddingNext(IReadOnlyList<Permission> additions)
+    {
+        PendingAdditions = additions;
+        Merge(_triedToAdd, additions);
+    }
 
     public void RecordRemoved(IReadOnlyList<Permission> removed, string? requestId)
     {
-        foreach (Permission permission in removed)
-        {
-            if (!_removed.Exists(p => p.Uuid == permission.Uuid))
-            {
-                _removed.Add(permission);
-            }
-        }
-
+        Merge(_removed, removed);
         RemoveRequestId = requestId;
     }
 
-    public SetPermissionsResult Succeeded(UserPermissionPlan plan, string? readRequestId, string? addRequestId) =>
-        new(UserUuid, [.. _removed], plan.ToAdd, plan.Unchanged, readRequestId, RemoveRequestId, addRequestId);
+    public SetPermissionsResult Succeeded(UserPermissionPlan plan, string? readRequestId, string? addRequestId)
+    {
+        // A permission an earlier try sent in a PATCH whose answer was lost is held now: it was added by this change, not kept.
+        var addedEarlier = new List<Permission>();
+        var unchanged = new List<Permission>();
+        foreach (Permission permission in plan.Unchanged)
+        {
+            (_triedToAdd.Exists(p => p.Uuid == permission.Uuid) ? addedEarlier : unchanged).Add(permission);
+        }
+
+        return new(UserUuid, [.. _removed], [.. addedEarlier, .. plan.ToAdd], unchanged, readRequestId, RemoveRequestId, addRequestId);
+    }
 
     public CruxPartialPermissionChangeException Partial(Exception failure) =>
         new(
@@ -49,4 +60,15 @@ internal sealed class SetPermissionsAttempt
             RemoveRequestId,
             PendingAdditions,
             failure);
+
+    private static void Merge(List<Permission> into, IReadOnlyList<Permission> permissions)
+    {
+        foreach (Permission permission in permissions)
+        {
+            if (!into.Exists(p => p.Uuid == permission.Uuid))
+            {
+                into.Add(permission);
+            }
+        }
+    }
 }

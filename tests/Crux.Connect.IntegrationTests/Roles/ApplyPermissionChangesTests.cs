@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Net;
+using Crux.Connect.Testing;
+using Xunit.Abstractions;
+
+namespace Crux.Connect.IntegrationTests.Roles;
+
+public sealed class ApplyPermissionChangesTests
+{
+    // A team moves from buyer to viewer: two permissions go, two come, two stay.
+    private static readonly string[] Buyer = ["view_org_users", "view_order", "create_order", "edit_inventory_lists"];
+    private static readonly string[] Viewer = ["view_org_users", "view_order", "export_order", "view_inventory_lists"];
+
+    private readonly ITestOutputHelper _output;
+
+    public ApplyPermissionChangesTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
+    [Theory]
+    [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
+    public async Task ApplyPermissionChangesAsync_ThousandUsersRateLimited_EveryUserEndsWithExactlyTheDesiredSet(Door door)
+    {
+        const int userCount = 1_000;
+        await using var roles = await RoleSimulator.StartAsync(door);
+        var sim = roles.Simulator;
+        IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, userCount, Buyer);
+        Guid[] viewer = [.. Viewer.Select(sim.PermissionUuid)];
+        var options = new CruxBulkOptions { MaxConcurrency = 8, MaxRateLimitRetries = 100 };
+        PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<Guid>)viewer), options);
+        Assert.Equal((userCount, 2 * userCount, 2 * userCount), (plan.UsersToChange, plan.RemovalCount, plan.AdditionCount));
+
+        // Between the plan and its application, one user in ten changes: an extra permission, or one of those planned to go already gone.
+        var drifting = new HashSet<Guid>();
+        for (int i = 0; i < userCount; i += 10)
+        {
+            if (i % 20 == 0)
+            {
+                sim.Assign(team[i].Uuid, "cancel_order");
+            }
+            else
+            {
+                sim.Unassign(team[i].Uuid, "create_order");
+            }
+
+            drifting.Add(team[i].Uuid);
+        }
+
+        sim.Requests.Clear();
+        long received = sim.RequestsReceived;
+        long tooMany = sim.ResponseCount(HttpStatusCode.TooManyRequests);
+        sim.Faults.RateLimit(150, TimeSpan.FromMilliseconds(200));   // 750 requests a second; the run needs about 3,000
+        CruxBulkProgress? last = null;
+        var stopwatch = Stopwatch.StartNew();
+
+        CruxBulkResult<AppliedPermissionChange> result = await roles.Users.ApplyPermissionChangesAsync(plan, options, new SynchronousProgress(p => last = p));
+
+        stopwatch.Stop();
+        long requests = sim.RequestsReceived - received;
+        long served429 = sim.ResponseCount(HttpStatusCode.TooManyRequests) - tooMany;
+        int drifted = result.Outcomes.Count(o => o.Result!.Drifted);
+        _output.WriteLine($"door: {door}; users: {userCount}; concurrency: {options.MaxConcurrency}; limit: 150 per 200 ms");
+        _output.WriteLine($"duration: {stopwatch.Elapsed.TotalSeconds:0.00} s; requests: {requests} ({sim.Requests.Snapshot().Count(r => r.Method == "GET")} GET, " +
+            $"{sim.Requests.Snapshot().Count(r => r.Method == "DELETE")} DELETE, {sim.Requests.Snapshot().Count(r => r.Method == "PATCH")} PATCH); " +
+            $"429s: {served429} (client saw {result.RateLimitedResponses}, {result.RateLimitPauses} pauses, {result.Retries} retries); drifted users: {drifted}");
+        _output.WriteLine(result.ToString());
+
+        Assert.Equal(team.Select(u => u.Uuid), result.Outcomes.Select(o => o.UserUuid));
+        Assert.Equal(userCount, result.Succeeded);
+        Assert.Equal(userCount, last!.Completed);
+        Assert.All(team, u => Assert.Equal(Viewer.Order(), sim.GetAssignedPermissionNames(u.Uuid).Order()));
+        Assert.Equal(drifting.Order(), result.Outcomes.Where(o => o.Result!.Drifted).Select(o => o.UserUuid).Order());
+        Assert.True(served429 > 0, "the rate limit should have answered 429 at least once");
+        Assert.Equal(served429, result.RateLimitedResponses);
+
+        // Applying the same plan again changes nothing: one GET per user, no DELETE, no PATCH.
+        sim.Faults.Clear();
+        sim.Requests.Clear();
+        CruxBulkResult<AppliedPermissionChange> again = await roles.Users.ApplyPermissionChangesAsync(plan, options);
+        Assert.All(again.Outcomes, o => Assert.False(o.Result!.Result.Changed));
+        Assert.Equal(userCount, sim.Requests.Count);
+        Assert.All(sim.Requests.Snapshot(), r => Assert.Equal("GET", r.Method));
+    }
+
+    [Theory]
+    [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
+    public async Task ApplyPermissionChangesAsync_StateChangedSinceThePlan_BringsEveryUserToTheDesiredSetAndSaysWhoDrifted(Door door)
+    {
+        await using var roles = await RoleSimulator.StartAsync(door);
+        var sim = roles.Simulator;
+        IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, 4, Buyer);
+        PermissionChangePlan plan = PermissionChangePlan.FromJson(
+            (await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer))).ToJson());
+        sim.Assign(team[0].Uuid, "cancel_order", "export_order");   // more to remove, less to add
+        sim.Unassign(team[1].Uuid, "create_order", "edit_inventory_lists");  // nothing left to remove
+        sim.Assign(team[2].Uuid, "view_inventory_lists");            // less to add
+        sim.Requests.Clear();
+
+        CruxBulkResult<AppliedPermissionChange> result = await roles.Users.ApplyPermissionChangesAsync(plan);
+
+        Assert.Equal([true, true, true, false], result.Outcomes.Select(o => o.Result!.Drifted));
+        Assert.All(team, u => Assert.Equal(Viewer.Order(), sim.GetAssignedPermissionNames(u.Uuid).Order()));
+        AppliedPermissionChange first = result.Outcomes[0].Result!;
+        Assert.Equal(["cancel_order", "create_order", "edit_inventory_lists"], first.Result.Removed.Select(p => p.Name));
+        Assert.Equal(["view_inventory_lists"], first.Result.Added.Select(p => p.Name));
+        Assert.Equal(["create_order", "edit_inventory_lists"], first.Planned.ToRemove.Select(p => p.Name));
+        Assert.Empty(result.Outcomes[1].Result!.Result.Removed);
+        Assert.Contains("(drifted since the plan)", first.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("drifted", result.Outcomes[3].Result!.ToString(), StringComparison.Ordinal);
+
+        // Team member 1 only needed additions; everyone's read came before their changes.
+        Assert.Equal(4, sim.Requests.Snapshot().Count(r => r.Method == "GET"));
+        Assert.Equal(3, sim.Requests.Snapshot().Count(r => r.Method == "DELETE"));
+        Assert.Equal(4, sim.Requests.Snapshot().Count(r => r.Method == "PATCH"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
+    public async Task ApplyPermissionChangesAsync_CancelledMidway_AccountsForEveryUserAndARerunOfThePendingCompletes(Door door)
+    {
+        const int userCount = 300;
+        await using var roles = await RoleSimulator.StartAsync(door);
+        var sim = roles.Simulator;
+        IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, userCount, Buyer);
+        PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer));
+        using var cancellation = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Completed >= 100)
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        var canceled = await Assert.ThrowsAsync<CruxBulkCanceledException>(() =>
+            roles.Users.ApplyPermissionChangesAsync(plan, new CruxBulkOptions { MaxConcurrency = 8 }, progress, cancellation.Token));
+
+        // Every user is either done (and exactly as desired) or pending; none is both, none is neither.
+        var pending = canceled.PendingUserUuids.ToHashSet();
+        Assert.Equal(canceled.PendingUserUuids.Count, pending.Count);
+        Assert.Equal(userCount, canceled.Progress.Total);
+        Assert.Equal(userCount, canceled.Progress.Completed + pending.Count);
+        Assert.InRange(canceled.Progress.Completed, 100, userCount - 1);
+        Assert.Equal(0, canceled.Progress.Failed);
+        Assert.All(team.Where(u => !pending.Contains(u.Uuid)), u => Assert.Equal(Viewer.Order(), sim.GetAssignedPermissionNames(u.Uuid).Order()));
+
+        // A pending user is untouched, or part-way with fewer permissions than either role, never more.
+        Assert.All(team.Where(u => pending.Contains(u.Uuid)), u => Assert.Subset(Buyer.Union(Viewer).ToHashSet(), sim.GetAssignedPermissionNames(u.Uuid).ToHashSet()));
+
+        var rest = new PermissionChangePlan([.. plan.Users.Where(u => pending.Contains(u.UserUuid))], [], plan.CreatedAt);
+        CruxBulkResult<AppliedPermissionChange> completed = await roles.Users.ApplyPermissionChangesAsync(rest);
+        Assert.Equal(pending.Count, completed.Succeeded);
+        Assert.All(team, u => Assert.Equal(Viewer.Order(), sim.GetAssignedPermissionNames(u.Uuid).Order()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
+    public async Task ApplyPermissionChangesAsync_PatchRefusedAfterTheDelete_OutcomeIsPartialAndApplyingAgainConverges(Door door)
+    {
+        var sim = new CruxSimulator();
+        // Not transient: the runner does not try again.
+        await using var roles = await RoleSimulator.StartAsync(
+            sim, door, onAnswer: RoleSimulator.AfterFirst("DELETE", () => sim.Faults.FailNext(1, HttpStatusCode.Forbidden)));
+        IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, 3, Buyer);
+        PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer));
+        var oneAtATime = new CruxBulkOptions { MaxConcurrency = 1 };
+
+        CruxBulkResult<AppliedPermissionChange> result = await roles.Users.ApplyPermissionChangesAsync(plan, oneAtATime);
+
+        CruxBulkOutcome<AppliedPermissionChange> failure = Assert.Single(result.Failures);
+        Assert.Equal(team[0].Uuid, failure.UserUuid);
+        var partial = Assert.IsType<CruxPartialPermissionChangeException>(failure.Exception);
+        Assert.Equal(["create_order", "edit_inventory_lists"], partial.Removed.Select(p => p.Name));
+        Assert.Equal(["export_order", "view_inventory_lists"], partial.NotAdded.Select(p => p.Name).Order());
+        Assert.IsType<CruxPermissionDeniedException>(partial.InnerException);
+        Assert.Equal(["view_org_users", "view_order"], sim.GetAssignedPermissionNames(team[0].Uuid));
+
+        CruxBulkResult<AppliedPermissionChange> again = await roles.Users.ApplyPermissionChangesAsync(plan, oneAtATime);
+
+        Assert.Equal(3, again.Succeeded);
+        Assert.True(again.Outcomes[0].Result!.Drifted);   // what was left to do differs from the plan: the removal had been done
+        Assert.Empty(again.Outcomes[0].Result!.Result.Removed);
+        Assert.All(team, u => Assert.Equal(Viewer.Order(), sim.GetAssignedPermissionNames(u.Uuid).Order()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
+    public async Task ApplyPermissionChangesAsync_PatchAnswerLost_TriedAgainFromAReadAndStillReportedAsPlanned(Door door)
+    {
+        var sim = new CruxSimulator();
+        // The first PATCH reached the server and changed the user; its answer never reaches the SDK.
+        await using var roles = await RoleSimulator.StartAsync(
+            sim, door, onAnswer: RoleSimulator.AfterFirst("PATCH", () => throw new HttpRequestException("The connection was reset after the request was sent.")));
+        IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, 2, Buyer);
+        PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer));
+
+        CruxBulkResult<AppliedPermissionChange> result = await roles.Users.ApplyPermissionChangesAsync(plan, new CruxBulkOptions { MaxConcurrency = 1 });
+
+        Assert.Equal(2, result.Succeeded);
+        Assert.Equal(1, result.Retries);
+        AppliedPermissionChange first = result.Outcomes[0].Result!;
+        Assert.False(first.Drifted);
+        Assert.Equal(["create_order", "edit_inventory_lists"], first.Result.Removed.Select(p => p.Name));
+        Assert.Equal(["export_order", "view_inventory_lists"], first.Result.Added.Select(p => p.Name).Order());
+        Assert.Equal(["view_org_users", "view_order"], first.Result.Unchanged.Select(p => p.Name));
+        Assert.All(team, u => Assert.Equal(Viewer.Order(), sim.GetAssignedPermissionNames(u.Uuid).Order()));
+    }
+
+    /// <summary>Unlike <see cref="Progress{T}"/>, reports inline, so the last report is known when the call returns.</summary>
+    private sealed class SynchronousProgress(Action<CruxBulkProgress> report) : IProgress<CruxBulkProgress>
+    {
+        public void Report(CruxBulkProgress value) => report(value);
+    }
+}
