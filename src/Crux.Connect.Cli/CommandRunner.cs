@@ -24,6 +24,11 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
         catch (Exception exception)
         {
             (string kind, int code, string message) = Classify(exception, host);
+            if (exception is CruxAuthenticationException && context.Settings.Simulator && context.Settings.Username is null)
+            {
+                message += $" The simulator's users have tokens of their own: without {GlobalOptions.TokenVariable} and --token-stdin, crux acts as admin@supplier.example.";
+            }
+
             Report(context, kind, code, message);
             return code;
         }

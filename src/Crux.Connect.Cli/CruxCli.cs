@@ -28,7 +28,7 @@ internal static class CruxCli
             || parseResult.GetResult(root.Options.OfType<VersionOption>().Single()) is not null;
         if (parseResult.Errors.Count > 0 && !helpOrVersion)
         {
-            var context = new CliContext(host, new CliSettings { Json = args.Contains("json") && (args.Contains("--output") || args.Contains("-o")) });
+            var context = new CliContext(host, new CliSettings { Json = AsksForJson(parseResult, globals) });
             string command = string.Join(' ', parseResult.CommandResult.Command is var c && c != root ? ["crux", .. Path(c, root)] : ["crux"]);
             CommandRunner.Report(
                 context,
@@ -77,6 +77,19 @@ internal static class CruxCli
             "CRUX_API_TOKEN=... crux --environment sandbox user remove <uuid> edit_org_users");
         examples.Install(root, ExitCodesHelp);
         return root;
+    }
+
+    /// <summary>Whether a command line that failed to parse still asked for JSON (so the error comes as a JSON document too).</summary>
+    private static bool AsksForJson(ParseResult parseResult, GlobalOptions globals)
+    {
+        try
+        {
+            return parseResult.GetValue(globals.Output) == "json";
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // --output itself is what was wrong
+        }
     }
 
     private static IEnumerable<string> Path(Command command, RootCommand root)
