@@ -70,6 +70,37 @@ public class UserCommandTests
     }
 
     [Fact]
+    public async Task UserAdd_Human_AddedAndReported()
+    {
+        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        Guid member = server.Simulator.SupplierMember.Uuid;
+
+        CliResult result = await CruxTool.RunAsync(server.Args("user", "add", member.ToString(), "edit_items", "allocate_order"), server.AdminToken);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal($"User {member}\n  Added: edit_items, allocate_order\n", result.Out.Replace("\r", string.Empty, StringComparison.Ordinal));
+        Assert.Contains("allocate_order", server.Simulator.GetAssignedPermissionNames(member));
+    }
+
+    [Fact]
+    public async Task UserRemove_Json_RemovedAndReported()
+    {
+        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        Guid member = server.Simulator.SupplierMember.Uuid;
+
+        CliResult result = await CruxTool.RunAsync(server.Args("user", "remove", member.ToString(), "view_items", "-o", "json"), server.AdminToken);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Out);
+        Assert.Equal(
+            ["environment", "user", "operation", "dryRun", "removed", "added", "unchanged"],
+            json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("remove", json.RootElement.GetProperty("operation").GetString());
+        Assert.Equal(["view_items"], json.RootElement.GetProperty("removed").EnumerateArray().Select(e => e.GetString()));
+        Assert.DoesNotContain("view_items", server.Simulator.GetAssignedPermissionNames(member));
+    }
+
+    [Fact]
     public async Task UserSet_Human_ExactlyTheListRemovedBeforeAdded()
     {
         await using SimulatorServer server = await SimulatorServer.StartAsync();
@@ -142,6 +173,17 @@ public class UserCommandTests
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal(new SimulatorWorld().Simulator.SupplierMember.Uuid, Guid.Parse(SimulatorSeed.SupplierMember));
+    }
+
+    [Fact]
+    public async Task SimulatorUsers_Human_TableOfUsers()
+    {
+        CliResult result = await CruxTool.RunAsync(["simulator", "users"]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains($"│ {SimulatorSeed.SupplierMember} │ member@supplier.example", result.Out);
+        Assert.Contains("user40@retailer.example", result.Out);
+        Assert.Contains("acts as admin@supplier.example", result.Out);
     }
 
     [Fact]
