@@ -229,4 +229,49 @@ public class BulkCommandTests(ITestOutputHelper output)
         Assert.Contains("changed", result.Out);
         Assert.Equal(["view_org_users"], server.Simulator.GetAssignedPermissionNames(member));
     }
+
+    [Fact]
+    public async Task BulkApply_EveryoneAlreadyAsDesired_NoQuestionNothingSentSuccess()
+    {
+        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        using var folder = new TempFolder();
+        string file = folder.Write("team.csv", $"user,permissions\n{server.Simulator.SupplierMember.Uuid},{string.Join(';', CruxSimulator.MemberPermissions)}\n");
+
+        CliResult result = await CruxTool.RunAsync(server.Args("bulk", "apply", file), server.AdminToken);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("nothing to apply", result.Error);
+        Assert.DoesNotContain(server.Simulator.Requests.Snapshot(), r => r.Method is "DELETE" or "PATCH");
+    }
+
+    [Fact]
+    public async Task BulkApply_CtrlCWhileTheQuestionWaits_NothingChangedCancelled()
+    {
+        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        using var folder = new TempFolder();
+        string file = folder.Write("team.csv", $"user,permissions\n{server.Simulator.SupplierMember.Uuid},view_org_users\n");
+        var console = new TestConsole().Interactive();
+        using var ctrlC = new CancellationTokenSource();
+
+        CliResult result = await CruxTool.RunAsync(
+            server.Args("bulk", "apply", file), server.AdminToken, prompt: console, onProgress: (_, _) => ctrlC.Cancel(), stop: ctrlC.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        Assert.DoesNotContain(server.Simulator.Requests.Snapshot(), r => r.Method is "DELETE" or "PATCH");
+    }
+
+    [Fact]
+    public async Task BulkApply_FailedFileCannotBeWritten_SaidAndTheSummaryStillPrinted()
+    {
+        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        using var folder = new TempFolder();
+        string file = folder.Write("team.csv", $"user,permissions\n{server.Simulator.RetailerMember.Uuid},view_org_users\n");
+        string nowhere = Path.Combine(folder.Path, "no-such-folder", "left.csv");
+
+        CliResult result = await CruxTool.RunAsync(server.Args("bulk", "apply", file, "--yes", "--failed-file", nowhere), server.AdminToken);
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains($"The failed-users file '{nowhere}' cannot be written", result.Error);
+        Assert.Contains("Not started", result.Out);
+    }
 }

@@ -69,24 +69,27 @@ internal static class BulkCommand
                 context.Out.Write(Tables.Plan(plan.Outcomes, applied: false));
             }
 
-            if (!Confirm(context, prepared, plan, parseResult.GetValue(yes)))
+            BulkReport report;
+            if (plan.Count(UserStatus.Changed) == 0)
+            {
+                // Nobody to change: no question to ask, nothing to send.
+                context.Note("Every user that could be planned already holds exactly the desired permissions; nothing to apply.");
+                report = plan;
+            }
+            else if (!await ConfirmAsync(context, prepared, plan, parseResult.GetValue(yes)).ConfigureAwait(false))
             {
                 context.Note("Nothing was changed.");
                 return ExitCodes.Cancelled;
             }
-
-            context.Note($"Applying to {plan.Outcomes.Count(o => o.Status != UserStatus.Failed):N0} users, {concurrency} at a time; Ctrl+C stops starting new ones.");
-            using CancellationTokenRegistration notice = context.Host.Stop.Register(() => context.ErrorLine(
-                string.Empty, "yellow", "Ctrl+C: no new user is started; the ones in flight finish. Ctrl+C again abandons them too."));
-            BulkReport report = await ApplyAsync(context, prepared, plan, concurrency).ConfigureAwait(false);
-
-            string? failedPath = null;
-            if (report.Left.Any())
+            else
             {
-                failedPath = parseResult.GetValue(failedFile) ?? FailedUsersFile.DefaultPath(prepared.Path);
-                FailedUsersFile.Write(failedPath, report.Left);
+                context.Note($"Applying to {plan.Outcomes.Count(o => o.Status != UserStatus.Failed):N0} users, {concurrency} at a time; Ctrl+C stops starting new ones.");
+                using CancellationTokenRegistration notice = context.Host.Stop.Register(() => context.ErrorLine(
+                    string.Empty, "yellow", "Ctrl+C: no new user is started; the ones in flight finish. Ctrl+C again abandons them too."));
+                report = await ApplyAsync(context, prepared, plan, concurrency).ConfigureAwait(false);
             }
 
+            string? failedPath = report.Left.Any() ? WriteLeft(context, report, parseResult.GetValue(failedFile) ?? FailedUsersFile.DefaultPath(prepared.Path)) : null;
             Print(context, prepared, report, "apply", failedPath);
             if (failedPath is not null)
             {
@@ -103,7 +106,22 @@ internal static class BulkCommand
         return apply;
     }
 
-    private static bool Confirm(CliContext context, Prepared prepared, BulkReport plan, bool yes)
+    /// <summary>Writes the users left; a file that cannot be written is said, and the run still reports what it did.</summary>
+    private static string? WriteLeft(CliContext context, BulkReport report, string path)
+    {
+        try
+        {
+            FailedUsersFile.Write(path, report.Left);
+            return path;
+        }
+        catch (UsageException exception)
+        {
+            context.ErrorLine("error: ", "red", exception.Message);
+            return null;
+        }
+    }
+
+    private static async Task<bool> ConfirmAsync(CliContext context, Prepared prepared, BulkReport plan, bool yes)
     {
         if (yes)
         {
@@ -115,9 +133,14 @@ internal static class BulkCommand
         int changing = plan.Count(UserStatus.Changed);
         int failed = plan.Count(UserStatus.Failed);
         string skipped = failed == 0 ? string.Empty : $", {failed:N0} that could not be planned skipped";
-        return prompter.Confirm(
-            $"Apply to {plan.Outcomes.Count - failed:N0} users ({changing:N0} to change{skipped}) in [bold]{Markup.Escape(prepared.Connection.Environment.Description)}[/]?",
-            defaultValue: false);
+        var question = new ConfirmationPrompt(
+            $"Apply to {plan.Outcomes.Count - failed:N0} users ({changing:N0} to change{skipped}) in [bold]{Markup.Escape(prepared.Connection.Environment.Description)}[/]?")
+        {
+            DefaultValue = false,
+        };
+
+        // Ctrl+C while the question waits ends the run (exit 130), nothing changed.
+        return await question.ShowAsync(prompter, context.Host.Stop).ConfigureAwait(false);
     }
 
     /// <summary>Plans every user of the file with the SDK's <see cref="OrganizationUsersClient.PlanPermissionChangesAsync(IReadOnlyDictionary{Guid, IEnumerable{string}}, CruxBulkOptions?, IProgress{CruxBulkProgress}?, CancellationToken)"/>:
@@ -291,7 +314,7 @@ internal static class BulkCommand
             List<UserRow> rows = UsersFile.Load(path);
             RolesFile? roles = RolesOption.Load(parseResult, _roles);
 
-            CliConnection connection = context.Connect();
+            CliConnection connection = await context.ConnectAsync().ConfigureAwait(false);
             try
             {
                 context.AnnounceEnvironment(connection.Environment);

@@ -12,7 +12,7 @@ internal static class CatalogCommand
         var list = new Command("list", "List every permission this environment knows (name, display name, visibility, grouping, uuid).");
         runner.SetAction(list, static async (_, context) =>
         {
-            using CliConnection connection = context.Connect();
+            using CliConnection connection = await context.ConnectAsync().ConfigureAwait(false);
             IReadOnlyList<Permission> permissions = await connection.Users.GetAllPermissionsAsync(context.Host.Stop).ConfigureAwait(false);
             if (context.Json)
             {

@@ -12,7 +12,7 @@ internal static class SimulatorCommand
 {
     public static Command Create(CommandRunner runner, Examples examples)
     {
-        var users = new Command("users", $"List the simulator's users (the same uuids in every run): seeded admins, viewers, members, and {SimulatorWorld.ExtraUsers} more per organization (user1..user20@supplier.example, user21..user40@retailer.example).");
+        var users = new Command("users", $"List the simulator's users (the same uuids in every run): seeded admins, viewers, members, and {SimulatorWorld.ExtraUsers} more per organization (user1..user{SimulatorWorld.ExtraUsers}@supplier.example, user{SimulatorWorld.ExtraUsers + 1}..user{2 * SimulatorWorld.ExtraUsers}@retailer.example).");
         runner.SetAction(users, static (_, context) =>
         {
             var world = new SimulatorWorld();

@@ -31,7 +31,7 @@ internal static class UserCommand
         runner.SetAction(show, async (parseResult, context) =>
         {
             Guid user = UserArgument.Parse(parseResult, userArgument);
-            using CliConnection connection = context.Connect();
+            using CliConnection connection = await context.ConnectAsync().ConfigureAwait(false);
             IReadOnlyList<PermissionAssignment> assignments = await connection.Users.GetPermissionsAsync(user, context.Host.Stop).ConfigureAwait(false);
             if (context.Json)
             {
@@ -59,7 +59,7 @@ internal static class UserCommand
         runner.SetAction(command, async (parseResult, context) =>
         {
             Guid user = UserArgument.Parse(parseResult, userArgument);
-            using CliConnection connection = context.Connect();
+            using CliConnection connection = await context.ConnectAsync().ConfigureAwait(false);
             context.AnnounceEnvironment(connection.Environment);
             CatalogIndex catalog = await CatalogIndex.LoadAsync(connection.Users, context.Host.Stop).ConfigureAwait(false);
             IReadOnlyList<Guid> uuids = catalog.ResolveOrThrow(parseResult.GetRequiredValue(permissions));
@@ -113,7 +113,7 @@ internal static class UserCommand
             }
 
             bool dry = parseResult.GetValue(dryRun);
-            using CliConnection connection = context.Connect();
+            using CliConnection connection = await context.ConnectAsync().ConfigureAwait(false);
             context.AnnounceEnvironment(connection.Environment);
             CatalogIndex catalog = await CatalogIndex.LoadAsync(connection.Users, context.Host.Stop).ConfigureAwait(false);
             IReadOnlyList<Guid> desired = catalog.ResolveOrThrow(wanted);

@@ -10,7 +10,7 @@ namespace Crux.Connect.Cli.Connection;
 /// </summary>
 internal static class CredentialReader
 {
-    public static void Apply(CliSettings settings, CliHost host, IAnsiConsole errorConsole, CruxClientOptions options, Func<string>? simulatorToken)
+    public static async Task ApplyAsync(CliSettings settings, CliHost host, IAnsiConsole errorConsole, CruxClientOptions options, Func<string>? simulatorToken)
     {
         if (settings.TokenStdin && settings.Username is not null)
         {
@@ -35,7 +35,9 @@ internal static class CredentialReader
                 throw new UsageException("--username must not be empty.");
             }
 
-            string password = settings.PasswordStdin ? ReadLine(host, "--password-stdin", "password") : Prompt(host, errorConsole, username);
+            string password = settings.PasswordStdin
+                ? ReadLine(host, "--password-stdin", "password")
+                : await PromptAsync(host, errorConsole, username).ConfigureAwait(false);
             options.Credentials = new CruxCredentials(username, password);
             return;
         }
@@ -60,7 +62,7 @@ internal static class CredentialReader
             : line;
     }
 
-    private static string Prompt(CliHost host, IAnsiConsole errorConsole, string username)
+    private static async Task<string> PromptAsync(CliHost host, IAnsiConsole errorConsole, string username)
     {
         IAnsiConsole? console = host.PromptConsole ?? (host.InIsTerminal && host.ErrorIsTerminal ? errorConsole : null);
         if (console is null)
@@ -68,8 +70,9 @@ internal static class CredentialReader
             throw new CredentialsException("Cannot prompt for the password: standard input or error is not a terminal. Pipe it with --password-stdin.");
         }
 
-        // Secret(null): nothing is echoed, not even a mask, so the length is not shown either.
-        string password = console.Prompt(new TextPrompt<string>($"Password for {Markup.Escape(username)}:").Secret(null));
+        // Secret(null): nothing is echoed, not even a mask, so the length is not shown either. Ctrl+C ends the wait.
+        string password = await new TextPrompt<string>($"Password for {Markup.Escape(username)}:").Secret(null)
+            .ShowAsync(console, host.Stop).ConfigureAwait(false);
         return string.IsNullOrEmpty(password) ? throw new CredentialsException("No password was entered.") : password;
     }
 }
