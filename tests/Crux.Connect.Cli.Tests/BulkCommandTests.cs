@@ -25,7 +25,7 @@ public class BulkCommandTests(ITestOutputHelper output)
         Assert.Contains("Nothing was changed (a plan only reads).", result.Out);
         Assert.Contains("cancel_order, export_order, view_items", result.Out); // what a viewer loses
         Assert.Equal(6, users.Count(u => result.Out.Contains(u.Uuid.ToString())));
-        Assert.DoesNotContain(server.Simulator.Requests.Snapshot(), r => r.Method is "DELETE" or "PATCH");
+        AssertNothingChanged(server);
         Assert.All(users, u => Assert.Equal(CruxSimulator.MemberPermissions.Order(), server.Simulator.GetAssignedPermissionNames(u.Uuid).Order()));
     }
 
@@ -188,13 +188,13 @@ public class BulkCommandTests(ITestOutputHelper output)
     {
         await using SimulatorServer server = await SimulatorServer.StartAsync();
         using var folder = new TempFolder();
-        string file = folder.Write("team.csv", $"user,permissions\n{server.Simulator.SupplierMember.Uuid},view_org_users\n");
+        string file = MemberFile(server, folder, "view_org_users");
 
         CliResult result = await CruxTool.RunAsync(server.Args("bulk", "apply", file), server.AdminToken);
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("pass --yes", result.Error);
-        Assert.DoesNotContain(server.Simulator.Requests.Snapshot(), r => r.Method is "DELETE" or "PATCH");
+        AssertNothingChanged(server);
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public class BulkCommandTests(ITestOutputHelper output)
     {
         await using SimulatorServer server = await SimulatorServer.StartAsync();
         using var folder = new TempFolder();
-        string file = folder.Write("team.csv", $"user,permissions\n{server.Simulator.SupplierMember.Uuid},view_org_users\n");
+        string file = MemberFile(server, folder, "view_org_users");
         var console = new TestConsole().Interactive();
         console.Input.PushTextWithEnter("n");
 
@@ -210,7 +210,7 @@ public class BulkCommandTests(ITestOutputHelper output)
 
         Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
         Assert.Contains("Apply to 1 users (1 to change)", console.Output);
-        Assert.DoesNotContain(server.Simulator.Requests.Snapshot(), r => r.Method is "DELETE" or "PATCH");
+        AssertNothingChanged(server);
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public class BulkCommandTests(ITestOutputHelper output)
         await using SimulatorServer server = await SimulatorServer.StartAsync();
         using var folder = new TempFolder();
         Guid member = server.Simulator.SupplierMember.Uuid;
-        string file = folder.Write("team.csv", $"user,permissions\n{member},view_org_users\n");
+        string file = MemberFile(server, folder, "view_org_users");
         var console = new TestConsole().Interactive();
         console.Input.PushTextWithEnter("y");
 
@@ -235,13 +235,13 @@ public class BulkCommandTests(ITestOutputHelper output)
     {
         await using SimulatorServer server = await SimulatorServer.StartAsync();
         using var folder = new TempFolder();
-        string file = folder.Write("team.csv", $"user,permissions\n{server.Simulator.SupplierMember.Uuid},{string.Join(';', CruxSimulator.MemberPermissions)}\n");
+        string file = MemberFile(server, folder, string.Join(';', CruxSimulator.MemberPermissions));
 
         CliResult result = await CruxTool.RunAsync(server.Args("bulk", "apply", file), server.AdminToken);
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("nothing to apply", result.Error);
-        Assert.DoesNotContain(server.Simulator.Requests.Snapshot(), r => r.Method is "DELETE" or "PATCH");
+        AssertNothingChanged(server);
     }
 
     [Fact]
@@ -249,7 +249,7 @@ public class BulkCommandTests(ITestOutputHelper output)
     {
         await using SimulatorServer server = await SimulatorServer.StartAsync();
         using var folder = new TempFolder();
-        string file = folder.Write("team.csv", $"user,permissions\n{server.Simulator.SupplierMember.Uuid},view_org_users\n");
+        string file = MemberFile(server, folder, "view_org_users");
         var console = new TestConsole().Interactive();
         using var ctrlC = new CancellationTokenSource();
 
@@ -257,7 +257,7 @@ public class BulkCommandTests(ITestOutputHelper output)
             server.Args("bulk", "apply", file), server.AdminToken, prompt: console, onProgress: (_, _) => ctrlC.Cancel(), stop: ctrlC.Token);
 
         Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
-        Assert.DoesNotContain(server.Simulator.Requests.Snapshot(), r => r.Method is "DELETE" or "PATCH");
+        AssertNothingChanged(server);
     }
 
     [Fact]
@@ -274,4 +274,11 @@ public class BulkCommandTests(ITestOutputHelper output)
         Assert.Contains($"The failed-users file '{nowhere}' cannot be written", result.Error);
         Assert.Contains("Not started", result.Out);
     }
+
+    /// <summary>A bulk file of one line: member@supplier.example should hold exactly <paramref name="permissions"/>.</summary>
+    private static string MemberFile(SimulatorServer server, TempFolder folder, string permissions) =>
+        folder.Write("team.csv", $"user,permissions\n{server.Simulator.SupplierMember.Uuid},{permissions}\n");
+
+    private static void AssertNothingChanged(SimulatorServer server) =>
+        Assert.DoesNotContain(server.Simulator.Requests.Snapshot(), r => r.Method is "DELETE" or "PATCH");
 }
