@@ -31,7 +31,7 @@ internal sealed class CliContext
     /// <summary>The console that can ask a question, or <see langword="null"/> when nobody is there to answer.</summary>
     public IAnsiConsole? Prompter => Host.PromptConsole ?? (Host.InIsTerminal && Host.ErrorIsTerminal ? Error : null);
 
-    public Task<CliConnection> ConnectAsync() => CliConnection.OpenAsync(Settings, Host, Error);
+    public Task<CliConnection> ConnectAsync() => CliConnection.OpenAsync(Settings, Host, Prompter);
 
     /// <summary>Says where a run that changes something goes, before it changes anything (on standard error).</summary>
     public void AnnounceEnvironment(CliEnvironment environment) => ErrorLine("Environment: ", "bold", environment.Description);

@@ -184,6 +184,54 @@ public class BulkCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task BulkApply_SecondCtrlC_InFlightAbandonedAndListedWithTheRest()
+    {
+        const int count = 200;
+        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        IReadOnlyList<SimulatedUser> users = server.Simulator.AddUsers(server.Simulator.Supplier, count, [.. CruxSimulator.MemberPermissions]);
+        using var folder = new TempFolder();
+        string file = folder.Write("team.csv", TeamFile.Csv(users));
+        string roles = folder.Write("roles.json", TeamFile.Roles);
+        using var ctrlC = new CancellationTokenSource();
+        using var again = new CancellationTokenSource();
+
+        CliResult result = await CruxTool.RunAsync(
+            server.Args("bulk", "apply", file, "--roles", roles, "--yes", "--concurrency", "4", "-o", "json"),
+            server.AdminToken,
+            onProgress: (phase, done) =>
+            {
+                if (phase == "Planned" && done == count)
+                {
+                    // Slow answers from here on, so that calls are in flight when both Ctrl+C come.
+                    server.Simulator.Faults.Latency = TimeSpan.FromMilliseconds(30);
+                }
+                else if (phase == "Applied" && done == 50)
+                {
+                    ctrlC.Cancel();
+                    again.Cancel();
+                }
+            },
+            stop: ctrlC.Token,
+            abort: again.Token);
+
+        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Out);
+        JsonElement summary = json.RootElement.GetProperty("summary");
+        Assert.InRange(summary.GetProperty("failed").GetInt32(), 1, 3); // the ones in flight, abandoned
+        JsonElement[] interrupted = [.. json.RootElement.GetProperty("users").EnumerateArray().Where(u => u.GetProperty("status").GetString() == "failed")];
+        Assert.All(interrupted, u => Assert.Contains("second Ctrl+C", u.GetProperty("error").GetString()));
+        var left = File.ReadAllLines(json.RootElement.GetProperty("failedUsersFile").GetString()!).Skip(1).Select(l => Guid.Parse(l[..36])).ToHashSet();
+        Assert.Equal(summary.GetProperty("failed").GetInt32() + summary.GetProperty("notStarted").GetInt32(), left.Count);
+        for (int i = 0; i < count; i++)
+        {
+            if (!left.Contains(users[i].Uuid))
+            {
+                Assert.Equal(TeamFile.Desired(i).Order(), server.Simulator.GetAssignedPermissionNames(users[i].Uuid).Order());
+            }
+        }
+    }
+
+    [Fact]
     public async Task BulkApply_NoTerminalAndNoYes_NothingChangedUsageError()
     {
         await using SimulatorServer server = await SimulatorServer.StartAsync();

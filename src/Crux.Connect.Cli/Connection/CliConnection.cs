@@ -27,12 +27,12 @@ internal sealed class CliConnection : IDisposable
 
     public SimulatorWorld? Simulator { get; }
 
-    public static async Task<CliConnection> OpenAsync(CliSettings settings, CliHost host, IAnsiConsole errorConsole)
+    public static async Task<CliConnection> OpenAsync(CliSettings settings, CliHost host, IAnsiConsole? prompter)
     {
         CliEnvironment environment = CliEnvironment.From(settings);
         SimulatorWorld? simulator = environment.IsSimulator ? new SimulatorWorld() : null;
         var options = new CruxClientOptions { BaseAddress = environment.BaseAddress ?? new Uri("https://simulator.local/") };
-        await CredentialReader.ApplyAsync(settings, host, errorConsole, options, simulator is null ? null : () => simulator.DefaultUser.Token).ConfigureAwait(false);
+        await CredentialReader.ApplyAsync(settings, host, prompter, options, simulator is null ? null : () => simulator.DefaultUser.Token).ConfigureAwait(false);
 
         var rateLimits = new RateLimitCounter(simulator?.Simulator.CreateHandler() ?? new SocketsHttpHandler { AllowAutoRedirect = false });
         var http = new HttpClient(rateLimits) { Timeout = Timeout.InfiniteTimeSpan };

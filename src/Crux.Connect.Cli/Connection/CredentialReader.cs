@@ -10,7 +10,7 @@ namespace Crux.Connect.Cli.Connection;
 /// </summary>
 internal static class CredentialReader
 {
-    public static async Task ApplyAsync(CliSettings settings, CliHost host, IAnsiConsole errorConsole, CruxClientOptions options, Func<string>? simulatorToken)
+    public static async Task ApplyAsync(CliSettings settings, CliHost host, IAnsiConsole? prompter, CruxClientOptions options, Func<string>? simulatorToken)
     {
         if (settings.TokenStdin && settings.Username is not null)
         {
@@ -37,7 +37,7 @@ internal static class CredentialReader
 
             string password = settings.PasswordStdin
                 ? ReadLine(host, "--password-stdin", "password")
-                : await PromptAsync(host, errorConsole, username).ConfigureAwait(false);
+                : await PromptAsync(host, prompter, username).ConfigureAwait(false);
             options.Credentials = new CruxCredentials(username, password);
             return;
         }
@@ -62,9 +62,8 @@ internal static class CredentialReader
             : line;
     }
 
-    private static async Task<string> PromptAsync(CliHost host, IAnsiConsole errorConsole, string username)
+    private static async Task<string> PromptAsync(CliHost host, IAnsiConsole? console, string username)
     {
-        IAnsiConsole? console = host.PromptConsole ?? (host.InIsTerminal && host.ErrorIsTerminal ? errorConsole : null);
         if (console is null)
         {
             throw new CredentialsException("Cannot prompt for the password: standard input or error is not a terminal. Pipe it with --password-stdin.");

@@ -16,7 +16,8 @@ public static class CruxTool
         IAnsiConsole? prompt = null,
         Action<string, int>? onProgress = null,
         CancellationToken stop = default,
-        bool terminal = false)
+        bool terminal = false,
+        CancellationToken abort = default)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -31,6 +32,7 @@ public static class CruxTool
             InIsTerminal = terminal,
             PromptConsole = prompt,
             Stop = stop,
+            Abort = abort,
             OnProgress = onProgress,
         };
         int code = await CruxCli.RunAsync(args, host);
