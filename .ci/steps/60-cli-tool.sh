@@ -24,9 +24,13 @@ nupkg=$(ls "$feed"/Crux.Connect.Cli.[0-9]*.nupkg 2>/dev/null | head -n 1)
 [ -n "$nupkg" ] || { echo "!! no Crux.Connect.Cli.<version>.nupkg in $feed"; ls -l "$feed"; exit 1; }
 version=$(basename "$nupkg" .nupkg); version=${version#Crux.Connect.Cli.}
 echo "-- packed Crux.Connect.Cli $version"
-unzip -Z1 "$nupkg" | grep -qxF "tools/net10.0/any/crux.dll" || fail "the package lacks tools/net10.0/any/crux.dll"
-unzip -Z1 "$nupkg" | grep -qxF "tools/net10.0/any/DotnetToolSettings.xml" || fail "the package is not a .NET tool (no DotnetToolSettings.xml)"
-unzip -p "$nupkg" Crux.Connect.Cli.nuspec | grep -qF '<packageType name="DotnetTool"' || fail "the nuspec does not say DotnetTool"
+# Listed into variables first: `grep -q` on a pipe stops reading early, and under pipefail the writer's SIGPIPE fails the test.
+entries=$(unzip -Z1 "$nupkg")
+nuspec=$(unzip -p "$nupkg" Crux.Connect.Cli.nuspec)
+grep -qxF "tools/net10.0/any/crux.dll" <<<"$entries" || fail "the package lacks tools/net10.0/any/crux.dll"
+grep -qxF "tools/net10.0/any/DotnetToolSettings.xml" <<<"$entries" || fail "the package is not a .NET tool (no DotnetToolSettings.xml)"
+grep -qxF "README.md" <<<"$entries" || fail "the package lacks its README.md"
+grep -qF '<packageType name="DotnetTool"' <<<"$nuspec" || fail "the nuspec does not say DotnetTool"
 
 # 2. Install from the local feed, as the README says.
 echo "-- dotnet tool install --tool-path $work/tools --add-source $feed Crux.Connect.Cli --version $version"
@@ -60,7 +64,9 @@ expect 2 "Choose the environment"             -- catalog list
 expect 1 "Not found"                          -- --simulator user show 00000000-0000-0000-0000-000000000001
 
 # A team file from the simulator's users (user1..user5@supplier.example), a roles file, a plan, then an apply.
-mapfile -t uuids < <(cd "$work" && "$crux" simulator users --output json | grep -o '"uuid": "[^"]*"' | cut -d'"' -f4 | sed -n '4,8p')
+users_json=$(cd "$work" && "$crux" simulator users --output json)
+mapfile -t uuids < <(grep -o '"uuid": "[^"]*"' <<<"$users_json" | cut -d'"' -f4 | sed -n '4,8p')
+[ ${#uuids[@]} = 5 ] || fail "expected 5 uuids of user1..user5@supplier.example, got ${#uuids[@]}"
 { echo "user,role"; for u in "${uuids[@]}"; do echo "$u,viewer"; done; } >"$work/team.csv"
 echo '{"viewer": ["view_org_users", "view_order"]}' >"$work/roles.json"
 expect 0 "Nothing was changed (a plan only reads)." -- --simulator bulk plan team.csv --roles roles.json
