@@ -52,15 +52,10 @@ public class ProcessTests
     [Fact]
     public async Task Process_BulkPlanAndApply_TablesOnStandardOutputProgressOnStandardError()
     {
-        var simulator = new CruxSimulator();
-        IReadOnlyList<SimulatedUser> users = simulator.AddUsers(simulator.Supplier, 30, [.. CruxSimulator.MemberPermissions]);
-        await using SimulatorServer server = await SimulatorServer.StartAsync(simulator);
-        using var folder = new TempFolder();
-        string file = folder.Write("team.csv", TeamFile.Csv(users));
-        string roles = folder.Write("roles.json", TeamFile.Roles);
+        await using Team team = await Team.StartAsync(30);
 
-        CliResult plan = await CruxTool.RunProcessAsync(server.Args("bulk", "plan", file, "--roles", roles), server.AdminToken);
-        CliResult apply = await CruxTool.RunProcessAsync(server.Args("bulk", "apply", file, "--roles", roles, "--yes"), server.AdminToken);
+        CliResult plan = await CruxTool.RunProcessAsync(team.Args("plan"), team.Server.AdminToken);
+        CliResult apply = await CruxTool.RunProcessAsync(team.Args("apply", "--yes"), team.Server.AdminToken);
 
         Assert.Equal(ExitCodes.Success, plan.ExitCode);
         Assert.Contains("Nothing was changed (a plan only reads).", plan.Out);
@@ -68,10 +63,7 @@ public class ProcessTests
         Assert.Equal(ExitCodes.Success, apply.ExitCode);
         Assert.Contains("Applied 30/30, 0 failed", apply.Error);
         Assert.Contains("│ 30    │ 30      │ 0         │ 0      │ 0           │", apply.Out);
-        for (int i = 0; i < users.Count; i++)
-        {
-            Assert.Equal(TeamFile.Desired(i).Order(), simulator.GetAssignedPermissionNames(users[i].Uuid).Order());
-        }
+        team.AssertDoneOrUntouched(new HashSet<Guid>());
     }
 
     [Fact]
@@ -83,23 +75,18 @@ public class ProcessTests
         }
 
         const int count = 400;
-        var simulator = new CruxSimulator();
-        IReadOnlyList<SimulatedUser> users = simulator.AddUsers(simulator.Supplier, count, [.. CruxSimulator.MemberPermissions]);
-        await using SimulatorServer server = await SimulatorServer.StartAsync(simulator);
-        using var folder = new TempFolder();
-        string file = folder.Write("team.csv", TeamFile.Csv(users));
-        string roles = folder.Write("roles.json", TeamFile.Roles);
+        await using Team team = await Team.StartAsync(count);
         int signalled = 0;
 
         CliResult result = await CruxTool.RunProcessAsync(
-            server.Args("bulk", "apply", file, "--roles", roles, "--yes", "--concurrency", "2"),
-            server.AdminToken,
+            team.Args("apply", "--yes", "--concurrency", "2"),
+            team.Server.AdminToken,
             onErrorLine: (process, line) =>
             {
                 // The plan runs at full speed; once the apply starts, each answer takes 50 ms, so Ctrl+C lands in the middle.
                 if (line.StartsWith("Applying to", StringComparison.Ordinal) && Interlocked.Exchange(ref signalled, 1) == 0)
                 {
-                    simulator.Faults.Latency = TimeSpan.FromMilliseconds(50);
+                    team.Simulator.Faults.Latency = TimeSpan.FromMilliseconds(50);
                     Assert.Equal(0, Kill(process.Id, SigInt));
                 }
             });
@@ -108,15 +95,11 @@ public class ProcessTests
         Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
         Assert.Contains("Ctrl+C: no new user is started; the ones in flight finish.", result.Error);
         Assert.Contains("Not started", result.Out); // the summary table
-        string failed = folder.File("team.failed.csv");
+        string failed = team.Folder.File("team.failed.csv");
         Assert.Contains($"written to {failed}", result.Error);
-        var left = File.ReadAllLines(failed).Skip(1).Select(l => Guid.Parse(l[..36])).ToHashSet();
+        HashSet<Guid> left = Team.UsersIn(failed);
         Assert.InRange(left.Count, count - 10, count); // at most the few in flight (or about to start) when the signal came were done
-        for (int i = 0; i < count; i++)
-        {
-            string[] expected = left.Contains(users[i].Uuid) ? [.. CruxSimulator.MemberPermissions] : TeamFile.Desired(i);
-            Assert.Equal(expected.Order(), simulator.GetAssignedPermissionNames(users[i].Uuid).Order());
-        }
+        team.AssertDoneOrUntouched(left);
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
