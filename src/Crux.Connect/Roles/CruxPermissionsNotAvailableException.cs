@@ -2,7 +2,7 @@ namespace Crux.Connect;
 
 /// <summary>
 /// A desired permission is one the user's organization cannot hold (for example a supplier-only permission for a retailer's
-/// user): it is not among the permissions Crux Connect lists for that user. Raised by
+/// user), or no permission of this environment at all: it is not among the permissions Crux Connect lists for that user. Raised by
 /// <see cref="OrganizationUsersClient.SetPermissionsAsync(Guid, IEnumerable{Guid}, CancellationToken)"/> and the planning
 /// methods after reading the user's permissions and before anything is changed. Not retried: the request itself is wrong.
 /// </summary>

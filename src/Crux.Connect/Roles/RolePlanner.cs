@@ -76,7 +76,7 @@ internal static class RolePlanner
         string message =
             $"User {userUuid:D}'s organization cannot hold {(uuids.Length == 1 ? "this desired permission" : $"these {uuids.Length} desired permissions")}: " +
             $"{string.Join(", ", described)}. They are not among the {listed} permissions Crux Connect lists for this user " +
-            "(a supplier-only permission for a retailer, for example). Nothing was changed.";
+            "(a supplier-only permission for a retailer, for example, or a uuid from another environment). Nothing was changed.";
         return new CruxPermissionsNotAvailableException(message, userUuid, uuids, names);
     }
 }

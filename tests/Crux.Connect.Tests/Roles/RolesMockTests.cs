@@ -67,6 +67,20 @@ public sealed class RolesMockTests
     }
 
     [Fact]
+    public async Task SetPermissionsAsync_ByNameWithAPermissionNotListedForTheUser_NamesItByName()
+    {
+        var users = new FakeUsers();
+
+        var exception = await Assert.ThrowsAsync<CruxPermissionsNotAvailableException>(() =>
+            users.SetPermissionsAsync(Guid.NewGuid(), [CruxPermissionNames.ViewOrder, CruxPermissionNames.EditItems]));
+
+        Assert.Equal([EditItems.Uuid], exception.PermissionUuids);
+        Assert.Equal([CruxPermissionNames.EditItems], exception.PermissionNames);
+        Assert.Contains($"edit_items ({EditItems.Uuid:D})", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(users.Calls, c => c.StartsWith("DELETE", StringComparison.Ordinal) || c.StartsWith("PATCH", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ApplyPermissionChangesAsync_OnAMock_CallsTheOverriddenSetPermissionsOncePerUserAndFlagsDrift()
     {
         var users = new FakeUsers { Held = { CreateOrder.Uuid } };
@@ -137,6 +151,10 @@ public sealed class RolesMockTests
         public List<string> Calls { get; } = [];
 
         public Exception? AddFailure { get; init; }
+
+        /// <summary>The environment's catalog, which has edit_items (for suppliers).</summary>
+        public override Task<IReadOnlyList<Permission>> GetAllPermissionsAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<Permission>>([.. Catalog, EditItems]);
 
         public override Task<IReadOnlyList<PermissionAssignment>> GetPermissionsAsync(Guid userUuid, CancellationToken cancellationToken = default)
         {
