@@ -1,0 +1,9 @@
+namespace Crux.Connect.Cli.Changes;
+
+/// <summary>Every user's outcome, in the file's order, and the figures of the run.</summary>
+internal sealed record BulkReport(IReadOnlyList<UserOutcome> Outcomes, TimeSpan Elapsed, bool Cancelled)
+{
+    public int Count(UserStatus status) => Outcomes.Count(o => o.Status == status);
+
+    public IEnumerable<UserOutcome> Left => Outcomes.Where(o => o.Status is UserStatus.Failed or UserStatus.NotStarted);
+}

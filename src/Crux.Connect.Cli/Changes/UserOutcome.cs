@@ -1,0 +1,6 @@
+using Crux.Connect.Cli.Files;
+
+namespace Crux.Connect.Cli.Changes;
+
+/// <summary>One user's end in a bulk plan or apply.</summary>
+internal sealed record UserOutcome(DesiredUser User, UserStatus Status, PermissionChange? Change, Exception? Error);

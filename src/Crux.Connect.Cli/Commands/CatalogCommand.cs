@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Crux.Connect.Cli.Connection;
+using Crux.Connect.Cli.Output;
+
+namespace Crux.Connect.Cli.Commands;
+
+/// <summary><c>crux catalog list</c>: every permission of the environment, for the caller's organization type.</summary>
+internal static class CatalogCommand
+{
+    public static Command Create(CommandRunner runner, Examples examples)
+    {
+        var list = new Command("list", "List every permission this environment knows (name, display name, visibility, grouping, uuid).");
+        runner.SetAction(list, static async (_, context) =>
+        {
+            using CliConnection connection = await context.ConnectAsync().ConfigureAwait(false);
+            IReadOnlyList<Permission> permissions = await connection.Users.GetAllPermissionsAsync(context.Host.Stop).ConfigureAwait(false);
+            if (context.Json)
+            {
+                context.WriteJson(
+                    new JsonCatalog([.. permissions.Select(p => new JsonPermission(p.Uuid, p.Name, p.DisplayName, p.Description, p.Visibility, p.Grouping))]),
+                    CliJsonContext.Default.JsonCatalog);
+            }
+            else
+            {
+                context.Out.Write(Tables.Catalog(permissions));
+            }
+
+            return ExitCodes.Success;
+        });
+        examples.Add(list, "crux --simulator catalog list", "crux --environment sandbox catalog list --output json");
+
+        var catalog = new Command("catalog", "The permission catalog.") { list };
+        examples.Add(catalog, "crux --simulator catalog list");
+        return catalog;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Crux.Connect.Cli.Output;
+
+/// <summary>One line on why a user failed, for the tables, the JSON and the failed-users file. The SDK's messages never
+/// carry a token or a password.</summary>
+internal static class ErrorText
+{
+    public static string Describe(Exception exception) => exception switch
+    {
+        CruxApiException api => $"{(int)api.StatusCode} {api.StatusCode}: {api.Detail ?? api.Message}",
+        OperationCanceledException => "interrupted by a second Ctrl+C while in flight; run the file again to settle it",
+        _ => exception.Message,
+    };
+}
