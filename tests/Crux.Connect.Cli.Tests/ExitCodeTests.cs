@@ -67,7 +67,7 @@ public class ExitCodeTests
     [InlineData(new[] { "--simulator", "user", "set", "3c2ef0c2-d6dc-4925-84b4-a68021711ae6" }, "Name the permissions")]
     [InlineData(new[] { "--simulator", "bulk", "plan", "/no/such/file.csv" }, "does not exist")]
     [InlineData(new[] { "--simulator", "bulk", "apply", "x.csv", "--concurrency", "0" }, "--concurrency must be from 1 to 64")]
-    [InlineData(new[] { "--base-address", "ftp://example.com/", "catalog", "list" }, "absolute http(s) address")]
+    [InlineData(new[] { "--base-address", "ftp://example.com/", "catalog", "list" }, "must be an absolute http(s) address")]
     [InlineData(new[] { "--simulator", "--password-stdin", "catalog", "list" }, "--password-stdin needs --username")]
     [InlineData(new[] { "--simulator", "--token-stdin", "-u", "x", "catalog", "list" }, "exclude each other")]
     [InlineData(new string[0], "Required command was not provided")]

@@ -92,6 +92,16 @@ public class SecretsTests
         }
     }
 
+    [Fact]
+    public async Task BaseAddressWithCredentials_RefusedWithoutEchoingThem()
+    {
+        CliResult result = await CruxTool.RunAsync(["--base-address", $"https://admin:{Uri.EscapeDataString(Password)}@127.0.0.1:1/", "catalog", "list"]);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("must not carry a user name or password", result.Error);
+        Assert.All(Forms(Password), form => Assert.DoesNotContain(form, result.All, StringComparison.Ordinal));
+    }
+
     private static async Task<IEnumerable<string>> RunAsync(SimulatorServer server, SimulatedUser admin, string credentials, string[] command, bool right)
     {
         string token = right ? admin.Token : WrongToken;

@@ -63,9 +63,11 @@ internal static class UserCommand
             context.AnnounceEnvironment(connection.Environment);
             CatalogIndex catalog = await CatalogIndex.LoadAsync(connection.Users, context.Host.Stop).ConfigureAwait(false);
             IReadOnlyList<Guid> uuids = catalog.ResolveOrThrow(parseResult.GetRequiredValue(permissions));
+
+            // Once sent, a change is let finish on Ctrl+C (only a second one abandons it), as in a bulk apply.
             IReadOnlyList<Guid> sent = operation == "add"
-                ? (await connection.Users.AddPermissionsAsync(user, uuids, context.Host.Stop).ConfigureAwait(false)).PermissionUuids
-                : (await connection.Users.RemovePermissionsAsync(user, uuids, context.Host.Stop).ConfigureAwait(false)).PermissionUuids;
+                ? (await connection.Users.AddPermissionsAsync(user, uuids, context.Host.Abort).ConfigureAwait(false)).PermissionUuids
+                : (await connection.Users.RemovePermissionsAsync(user, uuids, context.Host.Abort).ConfigureAwait(false)).PermissionUuids;
             IReadOnlyList<Permission> done = catalog.PermissionsOf(sent);
             var change = new PermissionChange(user, operation == "remove" ? done : [], operation == "add" ? done : [], []);
             Report(context, connection, operation, change, dryRun: false);
@@ -126,7 +128,7 @@ internal static class UserCommand
             IReadOnlyList<string> names = catalog.NamesOf(desired);
             PermissionChange change = dry
                 ? PermissionChange.Planned((await connection.Users.PlanPermissionChangesAsync(user, names, context.Host.Stop).ConfigureAwait(false)).Users[0])
-                : PermissionChange.Done(await connection.Users.SetPermissionsAsync(user, names, context.Host.Stop).ConfigureAwait(false), planned: null);
+                : PermissionChange.Done(await connection.Users.SetPermissionsAsync(user, names, context.Host.Abort).ConfigureAwait(false), planned: null);
             Report(context, connection, "set", change, dry);
             return ExitCodes.Success;
         });

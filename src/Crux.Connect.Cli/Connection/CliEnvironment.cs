@@ -39,9 +39,16 @@ internal sealed class CliEnvironment
 
         if (settings.BaseAddress is { } text)
         {
+            // The address is printed at the start of every run, so it must not carry credentials; and what was typed is not
+            // echoed back, in case it did.
             if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? address) || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
             {
-                throw new UsageException($"--base-address must be an absolute http(s) address, not '{text}'.");
+                throw new UsageException("--base-address must be an absolute http(s) address, like https://api-sandbox.cruxconnect.com/.");
+            }
+
+            if (address.UserInfo.Length > 0)
+            {
+                throw new UsageException($"--base-address must not carry a user name or password: use {GlobalOptions.TokenVariable}, --token-stdin or --username.");
             }
 
             return new CliEnvironment("custom", address);
