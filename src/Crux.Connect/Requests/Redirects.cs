@@ -26,10 +26,10 @@ internal static class Redirects
         string where = Display(followed ? final : LocationOf(response, sent), redactor) ?? "an address it did not give";
         string status3 = status.ToString(CultureInfo.InvariantCulture);
         string message = followed
-            ? $"{request.Describe(settings)} was redirected to {where} and the HttpClient followed the redirect; the SDK refused the answer ({status3}) " +
+            ? $"Redirect refused: {request.Describe(settings)} was redirected to {where} and the HttpClient followed the redirect; the SDK refused the answer ({status3}) " +
               "because it did not come from the configured CruxClientOptions.BaseAddress. Check the base address, and turn automatic redirects off " +
               "on the HttpClient's handler (AllowAutoRedirect = false; AddCruxConnect does this for you)."
-            : $"Crux Connect answered {status3} (a redirect) to {request.Describe(settings)}, pointing to {where}; the SDK never follows redirects. " +
+            : $"Redirect refused: Crux Connect answered {status3} to {request.Describe(settings)}, pointing to {where}; the SDK never follows redirects. " +
               "Check CruxClientOptions.BaseAddress (scheme, host and path prefix).";
         return new CruxRedirectException(message, response.StatusCode, where);
     }
