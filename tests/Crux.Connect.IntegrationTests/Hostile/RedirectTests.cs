@@ -44,6 +44,7 @@ public sealed class RedirectTests
             var exception = await Assert.ThrowsAsync<CruxRedirectException>(() => client.RemovePermissionsAsync(Hostile.User, Hostile.Permissions));
 
             Assert.Equal(1, Volatile.Read(ref originRequests)); // never retried
+            Assert.StartsWith("Redirect refused", exception.Message);
             Assert.Contains(target.Server.BaseAddress.Authority, exception.Message);
             Assert.Contains("/stolen/path/", exception.Location);
             Hostile.AssertNoSecret(Hostile.Token, exception.ToString(), "the exception");
