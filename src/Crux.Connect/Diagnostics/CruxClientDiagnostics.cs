@@ -42,7 +42,7 @@ internal sealed class CruxClientDiagnostics
     public CruxOperationTelemetry? Start(in CruxRequest request)
     {
         Activity? activity = CruxTelemetry.Source.HasListeners()
-            ? CruxTelemetry.Source.StartActivity(request.Operation, ActivityKind.Client)
+            ? CruxTelemetry.Source.StartActivity(request.Operation, ActivityKind.Internal)
             : null;
 
         // Warning is the highest level we log at (a failure): if even that is off, logging needs nothing from us.

@@ -56,6 +56,7 @@ internal static class CruxErrorFactory
             401 => new CruxAuthenticationException(message, detail, fields, body, requestId),
             403 => new CruxPermissionDeniedException(message, detail, fields, body, requestId),
             404 => new CruxNotFoundException(message, detail, fields, body, requestId),
+            408 => new CruxRequestTimeoutException(message, detail, fields, body, requestId),
             409 => new CruxOrganizationTypeException(message, detail, fields, body, requestId),
             422 => new CruxUnprocessableEntityException(message, detail, fields, body, requestId),
             429 => new CruxRateLimitException(message, retryAfter, detail, fields, body, requestId),

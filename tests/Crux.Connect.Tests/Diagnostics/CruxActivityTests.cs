@@ -18,7 +18,7 @@ public sealed class CruxActivityTests
         Assert.Equal("Crux.Connect", activity.Source.Name);
         Assert.False(string.IsNullOrEmpty(activity.Source.Version));
         Assert.Equal("RemovePermissions", activity.OperationName);
-        Assert.Equal(ActivityKind.Client, activity.Kind);
+        Assert.Equal(ActivityKind.Internal, activity.Kind); // the logical operation; System.Net.Http's own span is the Client one
         Assert.Equal(ActivityStatusCode.Ok, activity.Status);
         Assert.Equal("RemovePermissions", activity.GetTagItem("crux.operation"));
         Assert.Equal("DELETE", activity.GetTagItem("http.request.method"));

@@ -13,7 +13,7 @@ public class StatusMappingTests
         { 403, typeof(CruxPermissionDeniedException) },
         { 404, typeof(CruxNotFoundException) },
         { 405, typeof(CruxApiException) },
-        { 408, typeof(CruxApiException) },
+        { 408, typeof(CruxRequestTimeoutException) },
         { 409, typeof(CruxOrganizationTypeException) },
         { 415, typeof(CruxApiException) },
         { 418, typeof(CruxApiException) },
