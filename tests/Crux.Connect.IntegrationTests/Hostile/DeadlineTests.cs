@@ -6,12 +6,12 @@ namespace Crux.Connect.IntegrationTests.Hostile;
 /// <summary>
 /// <see cref="CruxClientOptions.Timeout"/> bounds the whole public call (token, login, re-login, catalog read, attempts,
 /// waits), and once a final status is known it decides the outcome: a stalled body is neither a timeout nor a retry.
-/// Elapsed times are checked against generous upper bounds only (the limit plus a tolerance), so a slow machine cannot
+/// Elapsed times are checked against generous upper bounds only (the limit plus 2.5 s), so a slow machine cannot
 /// fail them by being slow, only by the SDK overrunning its deadline.
 /// </summary>
 public sealed class DeadlineTests
 {
-    private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(1.5);
+    private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(2.5); // generous for a loaded 2-core CI machine; the code before the fix overran by 3 s or hung
 
     [Theory]
     [InlineData(false)]
