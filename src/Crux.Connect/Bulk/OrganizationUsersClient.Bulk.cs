@@ -185,11 +185,12 @@ public partial class OrganizationUsersClient
         HttpClient httpClient, CruxClientCore core, BulkChange<TResult> change, Guid user, Guid[] uuids, byte[] body, CancellationToken cancellationToken)
         where TResult : class
     {
-        // Marked not idempotent on purpose: the pipeline then retries only connect failures, and the bulk runner sees
-        // every 429 and every other transient failure itself, to pause all workers together and to retry on its terms.
-        var request = new CruxRequest(change.Operation, change.Method, CruxPaths.UserPermissions(core.Settings, user), body, isIdempotent: false)
+        // The bulk runner sees every 429 and every other transient failure itself, to pause all workers together and to
+        // retry on its terms; the pipeline makes one attempt, so the two retry loops never multiply.
+        var request = new CruxRequest(change.Operation, change.Method, CruxPaths.UserPermissions(core.Settings, user), body)
         {
             PermissionCount = uuids.Length,
+            LeavesRetriesToCaller = true,
         };
         SuccessAnswer answer = await CruxSender.SendAsync(httpClient, core, request, SuccessAnswer.ReadAsync, cancellationToken).ConfigureAwait(false);
         return change.CreateResult(user, uuids, answer.StatusCode, answer.RequestId);

@@ -9,8 +9,9 @@ namespace Crux.Connect.Internal;
 /// </summary>
 internal sealed class CruxCallState
 {
-    public CruxCallState(CallDeadline deadline, bool isIdempotent, CruxOperationTelemetry? telemetry, CancellationToken callerToken)
+    public CruxCallState(CallDeadline deadline, bool isIdempotent, CruxOperationTelemetry? telemetry, CancellationToken callerToken, bool leavesRetriesToCaller = false)
     {
+        IsFinal = leavesRetriesToCaller;
         StartedAt = deadline.StartedAt;
         Timeout = deadline.Timeout;
         IsIdempotent = isIdempotent;

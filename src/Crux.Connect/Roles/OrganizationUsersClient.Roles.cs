@@ -309,7 +309,7 @@ public partial class OrganizationUsersClient
         }
     }
 
-    /// <summary>One try: read, plan, remove, add. <paramref name="isIdempotent"/> is false in a bulk run, whose runner sees every 429 itself.</summary>
+    /// <summary>One try: read, plan, remove, add. <paramref name="isIdempotent"/> is false in a bulk run, whose runner retries (and sees every 429) itself: the pipeline then makes one attempt.</summary>
     private async Task<SetPermissionsResult> SetCoreAsync(
         SetPermissionsAttempt attempt, Guid[] desired, string[]? names, bool isIdempotent, CancellationToken cancellationToken)
     {
@@ -364,7 +364,10 @@ public partial class OrganizationUsersClient
             return (await GetPermissionsAsync(userUuid, cancellationToken).ConfigureAwait(false), null);
         }
 
-        var request = new CruxRequest("GetPermissions", HttpMethod.Get, CruxPaths.UserPermissions(core.Settings, userUuid), null, isIdempotent);
+        var request = new CruxRequest("GetPermissions", HttpMethod.Get, CruxPaths.UserPermissions(core.Settings, userUuid), null)
+        {
+            LeavesRetriesToCaller = !isIdempotent,
+        };
         AnsweredWithId<PermissionAssignment[]> answer = await CruxSender.SendAsync(
             _httpClient!,
             core,
@@ -397,11 +400,11 @@ public partial class OrganizationUsersClient
             remove ? "RemovePermissions" : "AddPermissions",
             remove ? HttpMethod.Delete : Patch,
             CruxPaths.UserPermissions(core.Settings, userUuid),
-            PermissionUuidsBody.Create(uuids),
-            isIdempotent)
+            PermissionUuidsBody.Create(uuids))
         {
             PermissionCount = uuids.Length,
             UserUuid = userUuid,
+            LeavesRetriesToCaller = !isIdempotent,
         };
         AnsweredWithId<object?> answer = await CruxSender.SendAsync(
             _httpClient!,
