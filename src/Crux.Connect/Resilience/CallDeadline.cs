@@ -44,9 +44,6 @@ internal sealed class CallDeadline
     public static CallDeadline Current(CruxClientSettings settings, TimeProvider timeProvider) =>
         Ambient.Value ?? new CallDeadline(timeProvider.GetTimestamp(), settings.Timeout);
 
-    /// <summary>A deadline of its own, not joined to any call (for tests of the per-attempt limits).</summary>
-    public static CallDeadline Create(long startedAt, TimeSpan timeout) => new(startedAt, timeout);
-
     /// <summary>Leaves any outer deadline: for work that runs on its own clock (each user of a bulk operation).</summary>
     public static void Leave() => Ambient.Value = null;
 }
