@@ -48,8 +48,6 @@ internal sealed class BulkRunner<TResult>
 
     public async Task<CruxBulkResult<TResult>> RunAsync(CancellationToken cancellationToken)
     {
-        // Each user's change has its own deadline, whatever call this runs inside.
-        CallDeadline.Leave();
         long started = _timeProvider.GetTimestamp();
         Report();
         int workerCount = Math.Min(_options.MaxConcurrency, _users.Length);

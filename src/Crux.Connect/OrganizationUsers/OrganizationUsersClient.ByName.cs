@@ -108,11 +108,7 @@ public partial class OrganizationUsersClient
     private async Task<TResult> ChangeByNameAsync<TResult>(
         string[] names, string paramName, Func<Guid[], Task<TResult>> change, CancellationToken cancellationToken)
     {
-        if (_core is { } core)
-        {
-            CallDeadline.Enter(core.Settings, core.TimeProvider);
-        }
-
+        EnterCallDeadline();
         (Guid[] uuids, bool fresh) = await ResolveCoreAsync(names, paramName, forceRead: false, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -127,6 +123,15 @@ public partial class OrganizationUsersClient
             }
 
             return await change(reread).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Puts the rest of the calling async method under one deadline (see <see cref="CallDeadline"/>). Only from an async method.</summary>
+    private void EnterCallDeadline()
+    {
+        if (_core is { } core)
+        {
+            CallDeadline.Enter(core.Settings, core.TimeProvider);
         }
     }
 }

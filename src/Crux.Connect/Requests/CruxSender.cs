@@ -14,20 +14,12 @@ internal static class CruxSender
     /// <summary>The success statuses Crux Connect documents. Any other status, 2xx included, is a failure.</summary>
     public static bool IsDocumentedSuccess(int status) => status is 200 or 201 or 202 or 204;
 
-    public static ValueTask<TResult> SendAsync<TResult>(
-        HttpClient httpClient,
-        CruxClientCore core,
-        CruxRequest request,
-        Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
-        CancellationToken cancellationToken) =>
-        SendOnceAsync(httpClient, core, request, readSuccess, cancellationToken);
-
 #if NET
     // Pooled state machines for the two async layers every call passes through: 700 B of a 3 KB loopback call
     // (benchmarks/README.md), far over the 5 % that justifies the attribute.
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 #endif
-    private static async ValueTask<TResult> SendOnceAsync<TResult>(
+    public static async ValueTask<TResult> SendAsync<TResult>(
         HttpClient httpClient,
         CruxClientCore core,
         CruxRequest request,
@@ -116,7 +108,8 @@ internal static class CruxSender
 
                 if (IsDocumentedSuccess(status))
                 {
-                    return Outcome.FromResult(await ReadSuccessAsync(readSuccess, response, request, settings, redactor, cancellationToken).ConfigureAwait(false));
+                    // The reader gets the attempt's secrets, to redact what it surfaces (a request id, a body that is not JSON).
+                    return Outcome.FromResult(await readSuccess(response, request with { Secrets = redactor }, settings, cancellationToken).ConfigureAwait(false));
                 }
 
                 if (status == 401 && authorizer.CanRefresh && !call.Refreshed)
@@ -193,24 +186,6 @@ internal static class CruxSender
     public static ValueTask<System.Net.HttpStatusCode> ReadStatusAsync(
         HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken) =>
         new(response.StatusCode);
-
-    private static async ValueTask<TResult> ReadSuccessAsync<TResult>(
-        Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
-        HttpResponseMessage response,
-        CruxRequest request,
-        CruxClientSettings settings,
-        SecretRedactor redactor,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await readSuccess(response, request with { Secrets = redactor }, settings, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CruxInvalidResponseException exception) when (exception.ResponseBody is not null && !redactor.IsEmpty)
-        {
-            throw new CruxInvalidResponseException(exception.Message, exception.StatusCode, BoundedBody.Redact(exception.ResponseBody, redactor), exception.InnerException);
-        }
-    }
 
     /// <summary>A token, under the attempt's deadline even if the provider ignores the cancellation token.</summary>
     private static async ValueTask<string> AcquireAsync(CruxAuthorization authorizer, CruxCallState call, CancellationToken cancellationToken)

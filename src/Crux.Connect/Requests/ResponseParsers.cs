@@ -81,6 +81,6 @@ internal static class ResponseParsers
     {
         HttpStatusCode status = response.StatusCode;
         string message = $"Crux Connect answered {(int)status} to {request.Describe(settings)}, but {problem}.";
-        return new CruxInvalidResponseException(message, status, body, inner);
+        return new CruxInvalidResponseException(message, status, BoundedBody.Redact(body, request.Secrets ?? Diagnostics.SecretRedactor.None), inner);
     }
 }

@@ -63,6 +63,7 @@ public partial class OrganizationUsersClient
     {
         Guard.NotEmpty(userUuid);
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
+        EnterCallDeadline(); // the catalog read, the GET, the DELETE and the PATCH share one Timeout
         Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
         return await SetOneAsync(userUuid, uuids, names, cancellationToken).ConfigureAwait(false);
     }
@@ -115,6 +116,7 @@ public partial class OrganizationUsersClient
     {
         Guard.NotEmpty(userUuid);
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
+        EnterCallDeadline();
         Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
         DateTimeOffset createdAt = RolesTime.GetUtcNow();
         UserPermissionPlan plan = await PlanOneAsync(userUuid, uuids, names, isIdempotent: true, cancellationToken).ConfigureAwait(false);
@@ -298,6 +300,7 @@ public partial class OrganizationUsersClient
 
     private async Task<SetPermissionsResult> SetOneAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken)
     {
+        EnterCallDeadline(); // the GET, the DELETE and the PATCH share one Timeout
         var attempt = new SetPermissionsAttempt(userUuid);
         try
         {

@@ -91,6 +91,32 @@ public sealed class DeadlineTests
         Assert.Contains("CruxClientOptions.Timeout", exception.Message);
     }
 
+    [Fact]
+    public async Task SetPermissions_ReadRemoveAndAddTogether_AreBoundedByOneTimeout()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            // Each request alone is well within the 2 s Timeout; the three together are not.
+            await Task.Delay(TimeSpan.FromMilliseconds(900), context.RequestAborted);
+            await Hostile.WriteAsync(context, context.Request.Method == "GET" ? 200 : 204, context.Request.Method != "GET" ? string.Empty : $$$"""
+                {"permissions":[
+                  {"assigned":true,"permission":{"uuid":"{{{Hostile.Permissions[0]}}}","name":"edit_org_users"}},
+                  {"assigned":false,"permission":{"uuid":"7d0c9a1e-2b3f-4c5d-8e6f-708192a3b4c5","name":"view_order"}}]}
+                """);
+        });
+        CruxClient client = Hostile.Client(server.BaseAddress, o => o.Timeout = TimeSpan.FromSeconds(2));
+        var clock = Stopwatch.StartNew();
+
+        Exception exception = await Assert.ThrowsAnyAsync<CruxException>(
+            () => client.OrganizationUsers.SetPermissionsAsync(Hostile.User, [Guid.Parse("7d0c9a1e-2b3f-4c5d-8e6f-708192a3b4c5")]));
+
+        // Where the deadline falls depends on the machine: in the DELETE (a timeout), or in the PATCH after the DELETE
+        // succeeded (a partial change, its cause the timeout). Either way one Timeout bounded all three requests.
+        var timeout = exception as CruxTimeoutException ?? Assert.IsType<CruxTimeoutException>(Assert.IsType<CruxPartialPermissionChangeException>(exception).InnerException);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2) + Tolerance, $"took {clock.Elapsed}");
+        Assert.Contains("00:00:02", timeout.Message);
+    }
+
     [Theory]
     [InlineData(200, 0)]
     [InlineData(200, 7)]
@@ -106,7 +132,7 @@ public sealed class DeadlineTests
         });
         CruxClient client = Hostile.Client(server.BaseAddress, o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
             o.Timeout = TimeSpan.FromSeconds(5);
         });
 
@@ -132,8 +158,9 @@ public sealed class DeadlineTests
         });
         CruxClient client = Hostile.Client(server.BaseAddress, o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-            o.Timeout = TimeSpan.FromSeconds(10);
+            // Long enough for the headers to arrive on a loaded machine; the body then stalls until it runs out.
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            o.Timeout = TimeSpan.FromSeconds(20);
             o.Retry.MaxRetries = 2;
         });
 

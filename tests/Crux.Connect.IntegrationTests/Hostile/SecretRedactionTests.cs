@@ -121,6 +121,23 @@ public sealed class SecretRedactionTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public async Task SuccessBodyThatIsNotJson_EchoingTheToken_IsRedactedInTheInvalidResponseException(int form)
+    {
+        string echoed = Hostile.Forms(Hostile.Token).ElementAt(form);
+        await using var server = RawHttpServer.Answering("HTTP/1.1 200 OK\r\nContent-Type: text/html", $"<html>proxy saw token {echoed}</html>");
+        CruxClient client = Hostile.Client(server.BaseAddress);
+
+        var exception = await Assert.ThrowsAsync<CruxInvalidResponseException>(() => client.OrganizationUsers.GetAllPermissionsAsync());
+
+        Assert.Contains("proxy saw token ***", exception.ResponseBody);
+        Hostile.AssertNoSecret(Hostile.Token, exception.ResponseBody + exception, "the exception");
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(5)]
