@@ -3,52 +3,48 @@ using Crux.Connect.Internal;
 namespace Crux.Connect.Bulk;
 
 /// <summary>
-/// Applies one single-user change to many users with bounded concurrency. Each try is one call whose pipeline retries
-/// only connect failures; this runner owns every other retry, so it sees every 429: any 429 closes the shared
-/// <see cref="RateLimitGate"/> for its Retry-After and every worker waits there before its next try. A failure ends that
-/// user's change (recorded in its outcome), never the operation; cancellation stops new work and reports what was done.
+/// Applies one single-user change to many users with bounded concurrency. Each user's change is one call of a public
+/// method, whose pipeline owns its retries; the run is the calls' <see cref="RetryGroup"/>, so any 429 pauses every
+/// worker together (each waits at the group's gate before starting a user, and the pipeline before each retry). A
+/// failure ends that user's change (recorded in its outcome), never the operation; cancellation stops new work and
+/// reports what was done.
 /// </summary>
 internal sealed class BulkRunner<TResult>
     where TResult : class
 {
     private readonly Guid[] _users;
-    private readonly Func<Guid, CancellationToken, Task<TResult>> _tryOnce;
-    private readonly CruxClientSettings? _settings;
+    private readonly Func<Guid, CancellationToken, Task<TResult>> _change;
     private readonly TimeProvider _timeProvider;
     private readonly CruxBulkOptions _options;
     private readonly IProgress<CruxBulkProgress>? _progress;
-    private readonly RateLimitGate _gate;
+    private readonly RetryGroup _group;
     private readonly CruxBulkOutcome<TResult>?[] _outcomes;
     private readonly object _progressLock = new();
     private int _next = -1;
     private int _succeeded;
     private int _failed;
-    private int _rateLimited;
-    private int _pauses;
-    private int _retries;
     private Exception? _progressFailure;
 
     public BulkRunner(
         Guid[] users,
-        Func<Guid, CancellationToken, Task<TResult>> tryOnce,
-        CruxClientSettings? settings,
+        Func<Guid, CancellationToken, Task<TResult>> change,
         TimeProvider timeProvider,
         CruxBulkOptions options,
         IProgress<CruxBulkProgress>? progress)
     {
         _users = users;
-        _tryOnce = tryOnce;
-        _settings = settings;
+        _change = change;
         _timeProvider = timeProvider;
         _options = options;
         _progress = progress;
-        _gate = new RateLimitGate(timeProvider);
+        _group = new RetryGroup(timeProvider, options.MaxRateLimitRetries);
         _outcomes = new CruxBulkOutcome<TResult>?[users.Length];
     }
 
     public async Task<CruxBulkResult<TResult>> RunAsync(CancellationToken cancellationToken)
     {
         long started = _timeProvider.GetTimestamp();
+        _group.Enter(); // every call the workers make belongs to this run's group
         Report();
         int workerCount = Math.Min(_options.MaxConcurrency, _users.Length);
         var workers = new Task[workerCount];
@@ -80,7 +76,7 @@ internal sealed class BulkRunner<TResult>
             throw CruxBulkCanceledException.Create<TResult>(Snapshot(), completed, pending, cancellationToken);
         }
 
-        return new CruxBulkResult<TResult>(completed, _rateLimited, _pauses, _retries, _timeProvider.GetElapsedTime(started))
+        return new CruxBulkResult<TResult>(completed, _group.RateLimitedResponses, _group.Pauses, _group.Retries, _timeProvider.GetElapsedTime(started))
         {
             ProgressException = Volatile.Read(ref _progressFailure),
         };
@@ -108,7 +104,7 @@ internal sealed class BulkRunner<TResult>
         }
     }
 
-    private CruxBulkProgress Snapshot() => new(_users.Length, Volatile.Read(ref _succeeded), Volatile.Read(ref _failed), Volatile.Read(ref _rateLimited));
+    private CruxBulkProgress Snapshot() => new(_users.Length, Volatile.Read(ref _succeeded), Volatile.Read(ref _failed), _group.RateLimitedResponses);
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
@@ -144,62 +140,21 @@ internal sealed class BulkRunner<TResult>
         }
     }
 
-    /// <summary>One user's change with its retries; <see langword="null"/> when cancelled before it finished.</summary>
+    /// <summary>One user's change, once the run's 429 pause (if any) is over; <see langword="null"/> when cancelled before it finished.</summary>
     private async Task<CruxBulkOutcome<TResult>?> ChangeUserAsync(Guid user, CancellationToken cancellationToken)
     {
-        int transientRetries = 0;
-        int rateLimitRetries = 0;
-        while (true)
+        try
         {
-            try
-            {
-                await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                TResult result = await _tryOnce(user, cancellationToken).ConfigureAwait(false);
-                return new CruxBulkOutcome<TResult>(user, result, null);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return null;
-            }
-            catch (CruxRateLimitException exception)
-            {
-                Interlocked.Increment(ref _rateLimited);
-                if (_gate.Close(Delay(rateLimitRetries, exception.RetryAfter)))
-                {
-                    Interlocked.Increment(ref _pauses);
-                }
-
-                if (rateLimitRetries++ >= _options.MaxRateLimitRetries)
-                {
-                    return new CruxBulkOutcome<TResult>(user, null, exception);
-                }
-
-                Interlocked.Increment(ref _retries);
-            }
-            catch (Exception exception) when (_settings is not null && transientRetries < _settings.MaxRetries && TransientFailures.IsTransient(exception, isIdempotent: true))
-            {
-                // Adding or removing a permission twice lands in the same state, so any transient failure may be retried.
-                TimeSpan delay = Delay(transientRetries++, (exception as CruxApiException)?.ServerRetryAfter);
-                Interlocked.Increment(ref _retries);
-                try
-                {
-                    await TimeProviderDelay.DelayAsync(_timeProvider, delay, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    return null;
-                }
-            }
-            catch (Exception exception)
-            {
-                return new CruxBulkOutcome<TResult>(user, null, exception);
-            }
+            await _group.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return new CruxBulkOutcome<TResult>(user, await _change(user, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return new CruxBulkOutcome<TResult>(user, null, exception);
         }
     }
-
-    /// <summary>The client's own backoff (Retry-After first, capped by <see cref="CruxRetryOptions.MaxDelay"/>), so a bulk run waits as a single call would.</summary>
-    private TimeSpan Delay(int attempt, TimeSpan? retryAfter) =>
-        _settings is not null
-            ? CruxResilience.ComputeDelay(attempt, retryAfter, _settings, Jitter.Shared())
-            : retryAfter ?? TimeSpan.FromSeconds(1);
 }

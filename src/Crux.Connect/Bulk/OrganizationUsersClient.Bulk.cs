@@ -37,7 +37,7 @@ public partial class OrganizationUsersClient
         Guid[] users = BulkUsers.Create(userUuids, nameof(userUuids));
         Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
-        return RunBulkAsync(users, uuids, Removal, bulkOptions, progress, cancellationToken);
+        return RunBulkAsync(users, (user, ct) => RemovePermissionsAsync(user, uuids, ct), bulkOptions, progress, cancellationToken);
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ public partial class OrganizationUsersClient
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
         Guid[] uuids = await ResolveForBulkAsync<RemovePermissionsResult>(users, names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
-        return await RunBulkAsync(users, uuids, Removal, bulkOptions, progress, cancellationToken).ConfigureAwait(false);
+        return await RunBulkAsync(users, (user, ct) => RemovePermissionsAsync(user, uuids, ct), bulkOptions, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -98,7 +98,7 @@ public partial class OrganizationUsersClient
         Guid[] users = BulkUsers.Create(userUuids, nameof(userUuids));
         Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
-        return RunBulkAsync(users, uuids, Addition, bulkOptions, progress, cancellationToken);
+        return RunBulkAsync(users, (user, ct) => AddPermissionsAsync(user, uuids, ct), bulkOptions, progress, cancellationToken);
     }
 
     /// <summary>
@@ -130,7 +130,7 @@ public partial class OrganizationUsersClient
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
         Guid[] uuids = await ResolveForBulkAsync<AddPermissionsResult>(users, names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
-        return await RunBulkAsync(users, uuids, Addition, bulkOptions, progress, cancellationToken).ConfigureAwait(false);
+        return await RunBulkAsync(users, (user, ct) => AddPermissionsAsync(user, uuids, ct), bulkOptions, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Resolves the names of a bulk run; cancelled before any user started, every user is pending, as the XML docs promise.</summary>
@@ -147,52 +147,12 @@ public partial class OrganizationUsersClient
         }
     }
 
-    private static BulkChange<RemovePermissionsResult> Removal { get; } = new(
-        "RemovePermissions",
-        HttpMethod.Delete,
-        static (user, uuids, status, requestId) => new RemovePermissionsResult(user, uuids, status, requestId),
-        static (client, user, uuids, ct) => client.RemovePermissionsAsync(user, uuids, ct));
-
-    private static BulkChange<AddPermissionsResult> Addition { get; } = new(
-        "AddPermissions",
-        new HttpMethod("PATCH"),
-        static (user, uuids, status, requestId) => new AddPermissionsResult(user, uuids, status, requestId),
-        static (client, user, uuids, ct) => client.AddPermissionsAsync(user, uuids, ct));
-
+    /// <summary>
+    /// Runs a single-user change for every user. The change is the public virtual method, for a real client and a mock
+    /// alike: each user's change is one call with its own pipeline, retries and deadline, as if the caller had made it.
+    /// </summary>
     private Task<CruxBulkResult<TResult>> RunBulkAsync<TResult>(
-        Guid[] users, Guid[] uuids, BulkChange<TResult> change, CruxBulkOptions options, IProgress<CruxBulkProgress>? progress, CancellationToken cancellationToken)
-        where TResult : class
-    {
-        Func<Guid, CancellationToken, Task<TResult>> tryOnce;
-        if (_core is { } core)
-        {
-            // Built once for all users: every request of the run carries exactly these bytes.
-            byte[] body = PermissionUuidsBody.Create(uuids);
-            HttpClient httpClient = _httpClient!;
-            tryOnce = (user, ct) => TryChangeOnceAsync(httpClient, core, change, user, uuids, body, ct);
-        }
-        else
-        {
-            // A mock with no connection: go through the virtual single-user methods it overrides.
-            tryOnce = (user, ct) => change.CallPublicMethod(this, user, uuids, ct);
-        }
-
-        var runner = new BulkRunner<TResult>(users, tryOnce, _core?.Settings, _core?.TimeProvider ?? TimeProvider.System, options, progress);
-        return runner.RunAsync(cancellationToken);
-    }
-
-    private static async Task<TResult> TryChangeOnceAsync<TResult>(
-        HttpClient httpClient, CruxClientCore core, BulkChange<TResult> change, Guid user, Guid[] uuids, byte[] body, CancellationToken cancellationToken)
-        where TResult : class
-    {
-        // The bulk runner sees every 429 and every other transient failure itself, to pause all workers together and to
-        // retry on its terms; the pipeline makes one attempt, so the two retry loops never multiply.
-        var request = new CruxRequest(change.Operation, change.Method, CruxPaths.UserPermissions(core.Settings, user), body)
-        {
-            PermissionCount = uuids.Length,
-            LeavesRetriesToCaller = true,
-        };
-        SuccessAnswer answer = await CruxSender.SendAsync(httpClient, core, request, SuccessAnswer.ReadAsync, cancellationToken).ConfigureAwait(false);
-        return change.CreateResult(user, uuids, answer.StatusCode, answer.RequestId);
-    }
+        Guid[] users, Func<Guid, CancellationToken, Task<TResult>> change, CruxBulkOptions options, IProgress<CruxBulkProgress>? progress, CancellationToken cancellationToken)
+        where TResult : class =>
+        new BulkRunner<TResult>(users, change, _core?.TimeProvider ?? TimeProvider.System, options, progress).RunAsync(cancellationToken);
 }

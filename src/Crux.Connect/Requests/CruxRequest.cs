@@ -35,12 +35,6 @@ internal readonly struct CruxRequest
 
     public int PermissionCount { get; init; }
 
-    /// <summary>
-    /// Gets whether the caller retries this request itself (a bulk run, which pauses every worker on a 429): the pipeline
-    /// then makes exactly one attempt, so the two never multiply ((MaxRetries + 1)² tries of a refused connection).
-    /// </summary>
-    public bool LeavesRetriesToCaller { get; init; }
-
     /// <summary>Gets the secrets the attempt being read sent (the sender sets it for the success reader), to redact what the answer echoes.</summary>
     public Diagnostics.SecretRedactor? Secrets { get; init; }
 

@@ -32,7 +32,7 @@ internal static class CruxSender
 
         // Null unless a log level, an activity listener or an instrument is on: then telemetry costs nothing.
         CruxOperationTelemetry? telemetry = core.Diagnostics.Start(request);
-        var call = new CruxCallState(deadline, request.IsIdempotent, telemetry, cancellationToken, request.LeavesRetriesToCaller);
+        var call = new CruxCallState(deadline, request.IsIdempotent, telemetry, cancellationToken, RetryGroup.Current);
         try
         {
             context.Properties.Set(CruxResilience.CallState, call);

@@ -5,13 +5,14 @@ namespace Crux.Connect.Internal;
 /// <summary>
 /// What one call carries across its attempts, for the pipeline's strategies to read from the
 /// <see cref="Polly.ResilienceContext"/>: the deadline it runs under, whether it may be repeated, the caller's own token,
-/// the delay the retry predicate chose, whether the call must end now, and the telemetry to report to.
+/// the retries it made, the delay the retry predicate chose, whether the call must end now, the telemetry to report to,
+/// and the <see cref="RetryGroup"/> it runs in (a bulk run), if any.
 /// </summary>
 internal sealed class CruxCallState
 {
-    public CruxCallState(CallDeadline deadline, bool isIdempotent, CruxOperationTelemetry? telemetry, CancellationToken callerToken, bool leavesRetriesToCaller = false)
+    public CruxCallState(CallDeadline deadline, bool isIdempotent, CruxOperationTelemetry? telemetry, CancellationToken callerToken, RetryGroup? group)
     {
-        IsFinal = leavesRetriesToCaller;
+        Group = group;
         StartedAt = deadline.StartedAt;
         Timeout = deadline.Timeout;
         IsIdempotent = isIdempotent;
@@ -31,6 +32,15 @@ internal sealed class CruxCallState
 
     /// <summary>Gets the caller's token: the pipeline's strategies replace the context's token with their own linked ones.</summary>
     public CancellationToken CallerToken { get; }
+
+    /// <summary>Gets the group of calls this one runs in (a bulk run), whose 429s pause them all; <see langword="null"/> alone.</summary>
+    public RetryGroup? Group { get; }
+
+    /// <summary>Gets or sets how many retries the call made, apart from those after a 429 in a group.</summary>
+    public int Retries { get; set; }
+
+    /// <summary>Gets or sets how many retries the call made after a 429 in a group (their own budget, <see cref="RetryGroup.MaxRateLimitRetries"/>).</summary>
+    public int RateLimitRetries { get; set; }
 
     /// <summary>Gets or sets the wait the retry predicate chose for the next retry (backoff, Retry-After, deadline).</summary>
     public TimeSpan NextDelay { get; set; }

@@ -8,8 +8,8 @@ namespace Crux.Connect.Internal;
 /// Builds the client's Polly pipeline once, from the options snapshot, out of Polly's own strategies, outermost first:
 /// <list type="number">
 /// <item>the retry (<see cref="CruxRetryOptions"/>): <see cref="ShouldRetry"/> decides and chooses the wait (never one
-/// that would end past the call's deadline), the <c>DelayGenerator</c> hands Polly that wait, <c>OnRetry</c> tells the
-/// telemetry,</item>
+/// that would end past the call's deadline; in a bulk run, never one that ends before the run's 429 pause), the
+/// <c>DelayGenerator</c> hands Polly that wait, <c>OnRetry</c> tells the telemetry and the run's figures,</item>
 /// <item>a timeout for each attempt: the smaller of <see cref="CruxClientOptions.AttemptTimeout"/> and what is left of
 /// <see cref="CruxClientOptions.Timeout"/>, measured from the start of the outermost public call (so a by-name call's
 /// catalog read or a login shares it).</item>
@@ -23,28 +23,30 @@ internal static class CruxResilience
     public static ResiliencePipeline Create(CruxClientSettings settings, TimeProvider timeProvider, Func<double> jitter)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider, Name = "Crux.Connect" };
-        if (settings.MaxRetries > 0)
+        builder.AddRetry(new RetryStrategyOptions
         {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                Name = "Crux.Retry",
-                MaxRetryAttempts = settings.MaxRetries,
+            Name = "Crux.Retry",
 
-                // The backoff is ours (equal jitter, see ComputeDelay) because the retry predicate must know the wait
-                // to refuse one that would end past the deadline; Polly is handed the wait the predicate chose.
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = settings.BaseDelay,
-                MaxDelay = settings.MaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(
-                    args.Outcome.Exception is { } exception && ShouldRetry(exception, args.AttemptNumber, args.Context, settings, timeProvider, jitter)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(Call(args.Context).NextDelay),
-                OnRetry = args =>
-                {
-                    Call(args.Context).Telemetry?.Retrying(args.Outcome.Exception, args.RetryDelay);
-                    return default;
-                },
-            });
-        }
+            // The limit is ShouldRetry's: it depends on the failure (a 429 in a bulk run has its own budget,
+            // CruxBulkOptions.MaxRateLimitRetries, apart from MaxRetries), which one count of Polly's cannot express.
+            MaxRetryAttempts = int.MaxValue,
+
+            // The backoff is ours (equal jitter, see ComputeDelay) because the retry predicate must know the wait
+            // to refuse one that would end past the deadline; Polly is handed the wait the predicate chose.
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = settings.BaseDelay,
+            MaxDelay = settings.MaxDelay,
+            ShouldHandle = args => new ValueTask<bool>(
+                args.Outcome.Exception is { } exception && ShouldRetry(exception, args.Context, settings, timeProvider, jitter)),
+            DelayGenerator = args => new ValueTask<TimeSpan?>(Call(args.Context).NextDelay),
+            OnRetry = args =>
+            {
+                CruxCallState call = Call(args.Context);
+                call.Group?.Retrying();
+                call.Telemetry?.Retrying(args.Outcome.Exception, args.RetryDelay);
+                return default;
+            },
+        });
 
         // One timeout strategy serves both limits: each attempt gets the smaller of AttemptTimeout and what is left of
         // Timeout, and ShouldRetry never starts a wait that would end past the deadline, so the whole call is bounded.
@@ -78,22 +80,52 @@ internal static class CruxResilience
     }
 
     /// <summary>
-    /// The one retry decision: the failure is transient (for this request), the call may go on, and the wait it calls
-    /// for ends before the overall deadline. Waiting past the deadline only to fail with a timeout would hide the real
-    /// cause, so then the caller sees the typed failure (e.g. 429 with its Retry-After) at once.
+    /// The one retry decision: the failure is transient (for this request), the call may go on and has retries left, and
+    /// the wait it calls for ends before the overall deadline. Waiting past the deadline only to fail with a timeout would
+    /// hide the real cause, so then the caller sees the typed failure (e.g. 429 with its Retry-After) at once.
+    /// In a <see cref="RetryGroup"/> (a bulk run) a 429 pauses every call of the group, has its own budget of retries, and
+    /// any retry waits until the group's pause is over.
     /// </summary>
     public static bool ShouldRetry(
-        Exception exception, int attempt, ResilienceContext context, CruxClientSettings settings, TimeProvider timeProvider, Func<double> jitter)
+        Exception exception, ResilienceContext context, CruxClientSettings settings, TimeProvider timeProvider, Func<double> jitter)
     {
         CruxCallState call = Call(context);
-        if (call.IsFinal || call.CallerToken.IsCancellationRequested || !TransientFailures.IsTransient(exception, call.IsIdempotent))
+        RetryGroup? group = call.Group;
+        bool groupRateLimit = group is not null && exception is CruxRateLimitException;
+        int retries = groupRateLimit ? call.RateLimitRetries : call.Retries;
+        TimeSpan delay = ComputeDelay(retries, (exception as CruxApiException)?.ServerRetryAfter, settings, jitter());
+        if (group is not null)
+        {
+            if (groupRateLimit)
+            {
+                // Every 429 pauses the group, even one this call will not retry: the server asked everyone to slow down.
+                group.RateLimited(delay);
+            }
+
+            TimeSpan pause = group.Gate.Remaining();
+            delay = pause > delay ? pause : delay;
+        }
+
+        if (call.IsFinal
+            || call.CallerToken.IsCancellationRequested
+            || !TransientFailures.IsTransient(exception, call.IsIdempotent)
+            || retries >= (groupRateLimit ? group!.MaxRateLimitRetries : settings.MaxRetries)
+            || (call.Timeout != Timeout.InfiniteTimeSpan && timeProvider.GetElapsedTime(call.StartedAt) + delay >= call.Timeout))
         {
             return false;
         }
 
-        TimeSpan delay = ComputeDelay(attempt, (exception as CruxApiException)?.ServerRetryAfter, settings, jitter());
+        if (groupRateLimit)
+        {
+            call.RateLimitRetries++;
+        }
+        else
+        {
+            call.Retries++;
+        }
+
         call.NextDelay = delay;
-        return call.Timeout == Timeout.InfiniteTimeSpan || timeProvider.GetElapsedTime(call.StartedAt) + delay < call.Timeout;
+        return true;
     }
 
     private static CruxCallState Call(ResilienceContext context) => context.Properties.GetValue(CallState, null!);

@@ -91,7 +91,7 @@ public partial class OrganizationUsersClient
         Guard.NotEmpty(userUuid);
         Guid[] desired = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
         DateTimeOffset createdAt = RolesTime.GetUtcNow();
-        UserPermissionPlan plan = await PlanOneAsync(userUuid, desired, null, isIdempotent: true, cancellationToken).ConfigureAwait(false);
+        UserPermissionPlan plan = await PlanOneAsync(userUuid, desired, null, cancellationToken).ConfigureAwait(false);
         return new PermissionChangePlan([plan], [], createdAt);
     }
 
@@ -119,7 +119,7 @@ public partial class OrganizationUsersClient
         EnterCallDeadline();
         Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
         DateTimeOffset createdAt = RolesTime.GetUtcNow();
-        UserPermissionPlan plan = await PlanOneAsync(userUuid, uuids, names, isIdempotent: true, cancellationToken).ConfigureAwait(false);
+        UserPermissionPlan plan = await PlanOneAsync(userUuid, uuids, names, cancellationToken).ConfigureAwait(false);
         return new PermissionChangePlan([plan], [], createdAt);
     }
 
@@ -229,7 +229,7 @@ public partial class OrganizationUsersClient
         CancellationToken cancellationToken = default)
     {
         Guard.NotNull(plan);
-        var rows = new Dictionary<Guid, (UserPermissionPlan Row, Guid[] Desired, string[] Names, SetPermissionsAttempt Attempt)>(plan.Users.Count);
+        var rows = new Dictionary<Guid, (UserPermissionPlan Row, Guid[] Desired, string[] Names)>(plan.Users.Count);
         var users = new Guid[plan.Users.Count];
         for (int i = 0; i < users.Length; i++)
         {
@@ -241,7 +241,7 @@ public partial class OrganizationUsersClient
             }
 
             Guid[] desired = DesiredOf(user, row.Desired.Select(static p => p.Uuid), nameof(plan));
-            rows.Add(user, (row, desired, row.Desired.Select(static p => p.Name).ToArray(), new SetPermissionsAttempt(user)));
+            rows.Add(user, (row, desired, row.Desired.Select(static p => p.Name).ToArray()));
             users[i] = user;
         }
 
@@ -250,28 +250,16 @@ public partial class OrganizationUsersClient
             users,
             async (user, ct) =>
             {
-                var (row, desired, names, attempt) = rows[user];
+                var (row, desired, names) = rows[user];
                 SetPermissionsResult result = _core is null
                     ? await SetPermissionsAsync(user, desired, ct).ConfigureAwait(false)
-                    : await SetCoreAsync(attempt, desired, names, isIdempotent: false, ct).ConfigureAwait(false);
+                    : await SetWithPartialAsync(user, desired, names, ct).ConfigureAwait(false);
                 return new AppliedPermissionChange(row, result, RolePlanner.Drifted(row, result));
             },
-            _core?.Settings,
             RolesTime,
             bulkOptions,
             progress);
-        CruxBulkResult<AppliedPermissionChange> outcome = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
-        if (!outcome.Failures.Any(f => rows[f.UserUuid].Attempt.Removed.Count > 0 && f.Exception is not CruxPartialPermissionChangeException))
-        {
-            return outcome;
-        }
-
-        // The runner retried each failure on its own terms and kept the last exception; where a DELETE had already succeeded, say so.
-        var outcomes = outcome.Outcomes.Select(o =>
-            o.IsSuccess || rows[o.UserUuid].Attempt.Removed.Count == 0 || o.Exception is CruxPartialPermissionChangeException
-                ? o
-                : new CruxBulkOutcome<AppliedPermissionChange>(o.UserUuid, null, rows[o.UserUuid].Attempt.Partial(o.Exception!))).ToArray();
-        return new CruxBulkResult<AppliedPermissionChange>(outcomes, outcome.RateLimitedResponses, outcome.RateLimitPauses, outcome.Retries, outcome.Elapsed);
+        return await runner.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private TimeProvider RolesTime => _core?.TimeProvider ?? TimeProvider.System;
@@ -298,13 +286,19 @@ public partial class OrganizationUsersClient
         }
     }
 
-    private async Task<SetPermissionsResult> SetOneAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken)
+    private Task<SetPermissionsResult> SetOneAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken)
     {
         EnterCallDeadline(); // the GET, the DELETE and the PATCH share one Timeout
+        return SetWithPartialAsync(userUuid, desired, names, cancellationToken);
+    }
+
+    /// <summary>A user's set; a failure after the DELETE succeeded says what was removed (<see cref="CruxPartialPermissionChangeException"/>).</summary>
+    private async Task<SetPermissionsResult> SetWithPartialAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken)
+    {
         var attempt = new SetPermissionsAttempt(userUuid);
         try
         {
-            return await SetCoreAsync(attempt, desired, names, isIdempotent: true, cancellationToken).ConfigureAwait(false);
+            return await SetCoreAsync(attempt, desired, names, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (attempt.Removed.Count > 0 && exception is not OperationCanceledException)
         {
@@ -312,17 +306,16 @@ public partial class OrganizationUsersClient
         }
     }
 
-    /// <summary>One try: read, plan, remove, add. <paramref name="isIdempotent"/> is false in a bulk run, whose runner retries (and sees every 429) itself: the pipeline then makes one attempt.</summary>
     private async Task<SetPermissionsResult> SetCoreAsync(
-        SetPermissionsAttempt attempt, Guid[] desired, string[]? names, bool isIdempotent, CancellationToken cancellationToken)
+        SetPermissionsAttempt attempt, Guid[] desired, string[]? names, CancellationToken cancellationToken)
     {
         (IReadOnlyList<PermissionAssignment> current, string? readRequestId) =
-            await ReadAssignmentsAsync(attempt.UserUuid, isIdempotent, cancellationToken).ConfigureAwait(false);
+            await ReadAssignmentsAsync(attempt.UserUuid, cancellationToken).ConfigureAwait(false);
         UserPermissionPlan plan = RolePlanner.Plan(attempt.UserUuid, current, desired, names);
         if (plan.ToRemove.Count > 0)
         {
             // Removal first: in flight the user holds the old set, then what old and new share, then the new set; never both together.
-            string? removeRequestId = await SendChangeAsync(attempt.UserUuid, plan.ToRemove, remove: true, isIdempotent, cancellationToken).ConfigureAwait(false);
+            string? removeRequestId = await SendChangeAsync(attempt.UserUuid, plan.ToRemove, remove: true, cancellationToken).ConfigureAwait(false);
             attempt.RecordRemoved(plan.ToRemove, removeRequestId);
         }
 
@@ -330,15 +323,15 @@ public partial class OrganizationUsersClient
         if (plan.ToAdd.Count > 0)
         {
             attempt.AddingNext(plan.ToAdd);
-            addRequestId = await SendChangeAsync(attempt.UserUuid, plan.ToAdd, remove: false, isIdempotent, cancellationToken).ConfigureAwait(false);
+            addRequestId = await SendChangeAsync(attempt.UserUuid, plan.ToAdd, remove: false, cancellationToken).ConfigureAwait(false);
         }
 
         return attempt.Succeeded(plan, readRequestId, addRequestId);
     }
 
-    private async Task<UserPermissionPlan> PlanOneAsync(Guid userUuid, Guid[] desired, string[]? names, bool isIdempotent, CancellationToken cancellationToken)
+    private async Task<UserPermissionPlan> PlanOneAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken)
     {
-        (IReadOnlyList<PermissionAssignment> current, _) = await ReadAssignmentsAsync(userUuid, isIdempotent, cancellationToken).ConfigureAwait(false);
+        (IReadOnlyList<PermissionAssignment> current, _) = await ReadAssignmentsAsync(userUuid, cancellationToken).ConfigureAwait(false);
         return RolePlanner.Plan(userUuid, current, desired, names);
     }
 
@@ -348,8 +341,7 @@ public partial class OrganizationUsersClient
         DateTimeOffset createdAt = RolesTime.GetUtcNow();
         var runner = new BulkRunner<UserPermissionPlan>(
             [.. desired.Keys],
-            (user, ct) => PlanOneAsync(user, desired[user], names?[user], isIdempotent: false, ct),
-            _core?.Settings,
+            (user, ct) => PlanOneAsync(user, desired[user], names?[user], ct),
             RolesTime,
             options,
             progress);
@@ -360,17 +352,14 @@ public partial class OrganizationUsersClient
 
     /// <summary>The user's permissions and the read's request id: through the SDK's sender, or the virtual method for a mock.</summary>
     private async Task<(IReadOnlyList<PermissionAssignment> Assignments, string? RequestId)> ReadAssignmentsAsync(
-        Guid userUuid, bool isIdempotent, CancellationToken cancellationToken)
+        Guid userUuid, CancellationToken cancellationToken)
     {
         if (_core is not { } core)
         {
             return (await GetPermissionsAsync(userUuid, cancellationToken).ConfigureAwait(false), null);
         }
 
-        var request = new CruxRequest("GetPermissions", HttpMethod.Get, CruxPaths.UserPermissions(core.Settings, userUuid), null)
-        {
-            LeavesRetriesToCaller = !isIdempotent,
-        };
+        var request = new CruxRequest("GetPermissions", HttpMethod.Get, CruxPaths.UserPermissions(core.Settings, userUuid), null);
         AnsweredWithId<PermissionAssignment[]> answer = await CruxSender.SendAsync(
             _httpClient!,
             core,
@@ -388,7 +377,7 @@ public partial class OrganizationUsersClient
 
     /// <summary>One DELETE or PATCH and its request id: through the SDK's sender, or the virtual method for a mock (no id).</summary>
     private async Task<string?> SendChangeAsync(
-        Guid userUuid, IReadOnlyList<Permission> permissions, bool remove, bool isIdempotent, CancellationToken cancellationToken)
+        Guid userUuid, IReadOnlyList<Permission> permissions, bool remove, CancellationToken cancellationToken)
     {
         Guid[] uuids = RolePlanner.Uuids(permissions);
         if (_core is not { } core)
@@ -407,7 +396,6 @@ public partial class OrganizationUsersClient
         {
             PermissionCount = uuids.Length,
             UserUuid = userUuid,
-            LeavesRetriesToCaller = !isIdempotent,
         };
         AnsweredWithId<object?> answer = await CruxSender.SendAsync(
             _httpClient!,

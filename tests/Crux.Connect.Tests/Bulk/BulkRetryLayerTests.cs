@@ -4,7 +4,7 @@ namespace Crux.Connect.Tests.Bulk;
 
 /// <summary>
 /// Regression (issue 12): a bulk run's retries and the pipeline's used to multiply, so a refused connection was tried
-/// (MaxRetries + 1)² times per user. The runner owns the retries of a bulk run; the pipeline makes one attempt.
+/// (MaxRetries + 1)² times per user. Each user's change is one call whose pipeline owns every retry; the runner has none.
 /// </summary>
 public class BulkRetryLayerTests
 {

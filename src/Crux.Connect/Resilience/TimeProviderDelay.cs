@@ -1,4 +1,4 @@
-namespace Crux.Connect.Bulk;
+namespace Crux.Connect.Internal;
 
 /// <summary>A delay on the injected clock, on every target framework (tests advance a fake clock instead of sleeping).</summary>
 internal static class TimeProviderDelay

@@ -1,8 +1,8 @@
-namespace Crux.Connect.Bulk;
+namespace Crux.Connect.Internal;
 
 /// <summary>
-/// The one gate every worker of a bulk operation passes before each try: closed by any 429 until its Retry-After has
-/// passed, so workers pause together instead of each one spending the server's patience on its own schedule.
+/// The one gate the calls of a <see cref="RetryGroup"/> pass before each attempt: closed by any 429 until its wait has
+/// passed, so the calls pause together instead of each one spending the server's patience on its own schedule.
 /// Lock-free: the reopening time only ever moves later.
 /// </summary>
 internal sealed class RateLimitGate
@@ -36,21 +36,26 @@ internal sealed class RateLimitGate
         }
     }
 
+    /// <summary>How long the gate stays closed from now (zero when it is open).</summary>
+    public TimeSpan Remaining()
+    {
+        long opensAt = Volatile.Read(ref _opensAt);
+        long now = _timeProvider.GetTimestamp();
+        return opensAt > now ? TimeSpan.FromTicks((long)((opensAt - now) * ((double)TimeSpan.TicksPerSecond / _timeProvider.TimestampFrequency))) : TimeSpan.Zero;
+    }
+
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             // Read again after each wait: another 429 may have pushed the reopening later meanwhile.
-            long opensAt = Volatile.Read(ref _opensAt);
-            long now = _timeProvider.GetTimestamp();
-            if (now >= opensAt)
+            TimeSpan wait = Remaining();
+            if (wait <= TimeSpan.Zero)
             {
                 return;
             }
 
-            long remaining = opensAt - now;
-            TimeSpan wait = TimeSpan.FromTicks((long)(remaining * ((double)TimeSpan.TicksPerSecond / _timeProvider.TimestampFrequency)));
-            await TimeProviderDelay.DelayAsync(_timeProvider, wait > TimeSpan.Zero ? wait : TimeSpan.FromTicks(1), cancellationToken).ConfigureAwait(false);
+            await TimeProviderDelay.DelayAsync(_timeProvider, wait, cancellationToken).ConfigureAwait(false);
         }
     }
 }
