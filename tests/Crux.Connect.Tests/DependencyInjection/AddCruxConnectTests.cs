@@ -161,16 +161,30 @@ public class AddCruxConnectTests
     }
 
     [Fact]
-    public async Task AddCruxConnect_SharesOneCorePerContainer()
+    public async Task AddCruxConnect_EveryResolution_SharesOneLoginAndOneCatalogPerContainer()
     {
-        var handler = new ScriptedHandler().Then(HttpStatusCode.NoContent);
-        var services = new ServiceCollection();
-        services.AddCruxConnect(o => o.ApiToken = Fixtures.Token).ConfigurePrimaryHttpMessageHandler(() => handler);
-        using ServiceProvider provider = services.BuildServiceProvider();
+        // Typed clients are transient; what a client learns (its token, the permission catalog) must not be.
+        var server = new RoutingHandler(r => r.Path.EndsWith("/user-login/", StringComparison.Ordinal)
+            ? RoutingHandler.Json("""{"auth_token":"t-1"}""")
+            : r.Path.EndsWith("/all_permissions/", StringComparison.Ordinal)
+                ? RoutingHandler.Json(RoutingHandler.Catalog((Fixtures.PermissionA, CruxPermissionNames.EditOrgUsers)))
+                : new HttpResponseMessage(HttpStatusCode.NoContent));
 
-        var first = provider.GetRequiredService<Crux.Connect.Internal.CruxClientCore>();
-        await provider.GetRequiredService<OrganizationUsersClient>().RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]);
+        for (int container = 1; container <= 2; container++)
+        {
+            var services = new ServiceCollection();
+            services.AddCruxConnect(o => o.Credentials = new CruxCredentials("u", "p")).ConfigurePrimaryHttpMessageHandler(() => server);
+            using ServiceProvider provider = services.BuildServiceProvider(validateScopes: true);
 
-        Assert.Same(first, provider.GetRequiredService<Crux.Connect.Internal.CruxClientCore>());
+            await provider.GetRequiredService<OrganizationUsersClient>().RemovePermissionsAsync(Fixtures.UserUuid, [CruxPermissionNames.EditOrgUsers]);
+            await provider.GetRequiredService<OrganizationUsersClient>().RemovePermissionsAsync(Fixtures.UserUuid, [CruxPermissionNames.EditOrgUsers]);
+            await provider.GetRequiredService<CruxClient>().OrganizationUsers.AddPermissionsAsync(Fixtures.UserUuid, [CruxPermissionNames.EditOrgUsers]);
+
+            // One login and one catalog read per container, whatever the number of resolutions.
+            Assert.Equal(container, server.Count("POST", "/user-login/"));
+            Assert.Equal(container, server.Count("GET", "/all_permissions/"));
+            Assert.Equal(3 * container, server.Requests.Count(r => r.Method is "DELETE" or "PATCH"));
+            Assert.All(server.Requests.Where(r => r.Method != "POST"), r => Assert.Equal("Token t-1", r.Authorization));
+        }
     }
 }

@@ -30,20 +30,24 @@ public class LifetimeTests
 #endif
 
     [Fact]
-    public async Task AddCruxConnect_ClientCapturedBySingleton_KeepsWorkingAndSharesTheCore()
+    public async Task AddCruxConnect_ClientCapturedBySingleton_KeepsWorkingAndSharesTheLogin()
     {
-        var handler = new ScriptedHandler().Then(HttpStatusCode.NoContent).Then(HttpStatusCode.NoContent);
+        var server = new RoutingHandler(r => r.Path.EndsWith("/user-login/", StringComparison.Ordinal)
+            ? RoutingHandler.Json("""{"auth_token":"t-1"}""")
+            : new HttpResponseMessage(HttpStatusCode.NoContent));
         var services = new ServiceCollection();
-        services.AddCruxConnect(o => o.ApiToken = Fixtures.Token).ConfigurePrimaryHttpMessageHandler(() => handler);
+        services.AddCruxConnect(o => o.Credentials = new CruxCredentials("u", "p")).ConfigurePrimaryHttpMessageHandler(() => server);
         services.AddSingleton<CapturingService>();
         using ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
         var service = provider.GetRequiredService<CapturingService>();
         await service.Users.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]);
         await provider.GetRequiredService<OrganizationUsersClient>().RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]);
+        await service.Users.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]);
 
-        Assert.Equal(2, handler.Calls);
-        Assert.Same(provider.GetRequiredService<Crux.Connect.Internal.CruxClientCore>(), provider.GetRequiredService<Crux.Connect.Internal.CruxClientCore>());
+        // The captured client and a fresh resolution are one client: the token one of them logged in for serves both.
+        Assert.Equal(["POST", "DELETE", "DELETE", "DELETE"], server.Requests.Select(r => r.Method));
+        Assert.All(server.Requests.Skip(1), r => Assert.Equal("Token t-1", r.Authorization));
     }
 
     private sealed class CapturingService(OrganizationUsersClient users)

@@ -1,5 +1,4 @@
 using System.Net;
-using Crux.Connect.Internal;
 using Crux.Connect.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,14 +69,30 @@ public class NamedRegistrationTests
     }
 
     [Fact]
-    public void AddCruxConnect_NameDifferingOnlyInCase_IsAnotherClient()
+    public async Task AddCruxConnect_NameDifferingOnlyInCase_IsAnotherClient()
     {
+        var handlerLower = new ScriptedHandler().Then(HttpStatusCode.NoContent);
+        var handlerUpper = new ScriptedHandler().Then(HttpStatusCode.NoContent);
         var services = new ServiceCollection();
-        services.AddCruxConnect("supplier-a", o => o.ApiToken = TokenA);
-        services.AddCruxConnect("Supplier-A", o => o.ApiToken = TokenB);
+        services.AddCruxConnect("supplier-a", o =>
+        {
+            o.ApiToken = TokenA;
+            o.BaseAddress = new Uri("https://a.example.com/");
+        }).ConfigurePrimaryHttpMessageHandler(() => handlerLower);
+        services.AddCruxConnect("Supplier-A", o =>
+        {
+            o.ApiToken = TokenB;
+            o.BaseAddress = new Uri("https://b.example.com/");
+        }).ConfigurePrimaryHttpMessageHandler(() => handlerUpper);
         using ServiceProvider provider = services.BuildServiceProvider();
 
-        Assert.NotSame(provider.GetRequiredKeyedService<CruxClientCore>("supplier-a"), provider.GetRequiredKeyedService<CruxClientCore>("Supplier-A"));
+        await provider.GetRequiredKeyedService<OrganizationUsersClient>("supplier-a").RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]);
+        await provider.GetRequiredKeyedService<CruxClient>("Supplier-A").OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]);
+
+        RecordedRequest lower = Assert.Single(handlerLower.Requests);
+        RecordedRequest upper = Assert.Single(handlerUpper.Requests);
+        Assert.Equal(("a.example.com", "Token " + TokenA), (lower.Uri.Host, lower.Headers["Authorization"]));
+        Assert.Equal(("b.example.com", "Token " + TokenB), (upper.Uri.Host, upper.Headers["Authorization"]));
     }
 
     [Fact]
@@ -129,7 +144,7 @@ public class NamedRegistrationTests
     }
 
     [Fact]
-    public void AddCruxConnect_Named_ValidatesOnStartAndTagsTelemetryWithTheName()
+    public void AddCruxConnect_Named_ValidatesOnStartNamingTheBrokenClient()
     {
         var services = new ServiceCollection();
         services.AddCruxConnect("supplier-a", o => o.ApiToken = TokenA);
@@ -138,7 +153,8 @@ public class NamedRegistrationTests
 
         var exception = Assert.Throws<OptionsValidationException>(provider.GetRequiredService<IStartupValidator>().Validate);
 
+        // The tag crux.client.name that a named client's telemetry carries: CruxActivityTests.
         Assert.Equal("broken", exception.OptionsName);
-        Assert.Equal("supplier-a", provider.GetRequiredKeyedService<CruxClientCore>("supplier-a").Diagnostics.ClientName);
+        Assert.NotNull(provider.GetRequiredKeyedService<CruxClient>("supplier-a"));
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net;
 using Crux.Connect.Tests.Diagnostics.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crux.Connect.Tests.Diagnostics;
 
@@ -96,6 +98,31 @@ public sealed class CruxActivityTests
         Assert.Null(activity.GetTagItem("crux.permission_count"));
         Assert.Equal("GET", activity.GetTagItem("http.request.method"));
         AssertNoToken(activity);
+    }
+
+    [Fact]
+    public async Task AddCruxConnect_Named_TagsItsActivitiesWithTheClientNameAndTheUnnamedWithNone()
+    {
+        const string host = "activity-named.crux.test";
+        using var recorder = new ActivityRecorder(host);
+        var handler = new StubHandler(HttpStatusCode.NoContent);
+        var services = new ServiceCollection();
+        services.AddCruxConnect(o =>
+        {
+            o.ApiToken = Secrets.Token;
+            o.BaseAddress = new Uri($"https://{host}/");
+        }).ConfigurePrimaryHttpMessageHandler(() => handler);
+        services.AddCruxConnect("supplier-a", o =>
+        {
+            o.ApiToken = Secrets.Token;
+            o.BaseAddress = new Uri($"https://{host}/");
+        }).ConfigurePrimaryHttpMessageHandler(() => handler);
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredKeyedService<OrganizationUsersClient>("supplier-a").RemovePermissionsAsync(Scenarios.User, Scenarios.Permissions);
+        await provider.GetRequiredService<OrganizationUsersClient>().RemovePermissionsAsync(Scenarios.User, Scenarios.Permissions);
+
+        Assert.Equal(["supplier-a", null], recorder.Stopped.Select(a => a.GetTagItem("crux.client.name")));
     }
 
     private static void AssertNoToken(Activity activity)

@@ -1,9 +1,10 @@
-using System.Text;
+using System.Net;
 using Crux.Connect.Internal;
+using Crux.Connect.Tests.TestSupport;
 
 namespace Crux.Connect.Tests.Permissions;
 
-/// <summary>De-duplication of the caller's uuids, for small and large lists and every kind of input sequence, and the body written from them.</summary>
+/// <summary>De-duplication of the caller's uuids, for small and large lists and every kind of input sequence, and what a call sends and returns from them.</summary>
 public class DistinctUuidsTests
 {
     public static TheoryData<int> Sizes => new()
@@ -25,14 +26,18 @@ public class DistinctUuidsTests
 
     [Theory]
     [MemberData(nameof(Sizes))]
-    public void CreateDistinct_AnySize_WritesTheDistinctUuidsInOrder(int size)
+    public async Task RemovePermissionsAsync_AnySize_SendsAndReturnsTheDistinctUuidsInOrder(int size)
     {
         Guid[] input = WithDuplicates(size);
         List<Guid> expected = Expected(input);
+        var handler = new ScriptedHandler().Then(HttpStatusCode.NoContent);
 
-        byte[] body = PermissionUuidsBody.Create(DistinctUuids.Create(input, "p"));
+        RemovePermissionsResult result = await Fixtures.Client(handler).OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, input);
 
-        Assert.Equal("{\"permission_uuids\":[" + string.Join(",", expected.Select(g => $"\"{g:D}\"")) + "]}", Encoding.UTF8.GetString(body));
+        RecordedRequest request = Assert.Single(handler.Requests);
+        Assert.Equal("{\"permission_uuids\":[" + string.Join(",", expected.Select(g => $"\"{g:D}\"")) + "]}", request.BodyText);
+        Assert.Equal(request.Body!.Length, request.ContentLength);
+        Assert.Equal(expected, result.PermissionUuids);
     }
 
     [Theory]

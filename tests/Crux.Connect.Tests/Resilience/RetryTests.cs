@@ -1,17 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
-using Crux.Connect.Internal;
 using Crux.Connect.Tests.TestSupport;
 
 namespace Crux.Connect.Tests.Resilience;
 
 public class RetryTests
 {
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(100);
-
-    // Move the clock only to retry waits, never to the timeouts: the handlers here answer at once.
-    private static bool DelaysOnly(TimeSpan due) => due != AttemptTimeout && due != TotalTimeout;
+    // The handlers here answer at once, so the clock only ever has to reach retry waits (12 s at most): no step may be
+    // long enough to reach an attempt timeout (20 s at least here), which stays armed while the client is busy.
+    private static readonly TimeSpan MaxStep = TimeSpan.FromSeconds(15);
 
     [Theory]
     [InlineData(408)]
@@ -23,10 +20,10 @@ public class RetryTests
     public async Task RemovePermissionsAsync_TransientStatusThenSuccess_RetriesAndSucceeds(int status)
     {
         var time = new SteppingTimeProvider();
-        var handler = new ScriptedHandler().Then((HttpStatusCode)status).Then(HttpStatusCode.NoContent);
+        var handler = new ScriptedHandler(time).Then((HttpStatusCode)status).Then(HttpStatusCode.NoContent);
         var client = Fixtures.Client(handler, time);
 
-        var result = await time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), DelaysOnly);
+        var result = await time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), MaxStep);
 
         Assert.Equal(HttpStatusCode.NoContent, result.StatusCode);
         Assert.Equal(2, handler.Calls);
@@ -45,11 +42,11 @@ public class RetryTests
     public async Task RemovePermissionsAsync_NonTransientStatus_IsNeverRetried(int status)
     {
         var time = new SteppingTimeProvider();
-        var handler = new ScriptedHandler().Then((HttpStatusCode)status).Then(HttpStatusCode.NoContent);
+        var handler = new ScriptedHandler(time).Then((HttpStatusCode)status).Then(HttpStatusCode.NoContent);
         var client = Fixtures.Client(handler, time);
 
         var exception = await Assert.ThrowsAnyAsync<CruxApiException>(
-            () => time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), DelaysOnly));
+            () => time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), MaxStep));
 
         Assert.Equal((HttpStatusCode)status, exception.StatusCode);
         Assert.Equal(1, handler.Calls);
@@ -59,36 +56,52 @@ public class RetryTests
     public async Task RemovePermissionsAsync_AlwaysFailing_RetriesMaxRetriesTimesWithGrowingJitteredDelaysThenRaisesTheLastFailure()
     {
         var time = new SteppingTimeProvider();
-        var handler = new ScriptedHandler().Then(HttpStatusCode.ServiceUnavailable, "{\"detail\":\"down\"}");
-        var client = Fixtures.Client(handler, time, o => o.Retry.MaxRetries = 4, jitter: 1.0);
+        var handler = new ScriptedHandler(time).Then(HttpStatusCode.ServiceUnavailable, "{\"detail\":\"down\"}");
+        var client = Fixtures.Client(handler, time, o => o.Retry.MaxRetries = 4);
 
         var exception = await Assert.ThrowsAsync<CruxServerException>(
-            () => time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), DelaysOnly));
+            () => time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), MaxStep));
 
         Assert.Equal(5, handler.Calls);
         Assert.Equal("down", exception.Detail);
-        Assert.Equal(
-            [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)],
-            time.CreatedTimers.Where(DelaysOnly));
+
+        // Equal jitter: each wait is between half and all of its step (1, 2, 4, 8 s), so each is at least the one before.
+        IReadOnlyList<TimeSpan> waits = handler.Waits;
+        Assert.Equal(4, waits.Count);
+        for (int retry = 0; retry < waits.Count; retry++)
+        {
+            double step = Math.Pow(2, retry);
+            Assert.InRange(waits[retry].TotalSeconds, step / 2, step);
+            Assert.True(retry == 0 || waits[retry] >= waits[retry - 1], $"wait {retry} ({waits[retry]}) is shorter than the one before");
+        }
     }
 
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(0.37)]
-    [InlineData(0.999)]
-    public void ComputeDelay_Jitter_StaysBetweenHalfAndAllOfTheExponentialStepCappedByMaxDelay(double jitter)
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task RemovePermissionsAsync_AlwaysFailing_WaitsBetweenHalfAndAllOfTheExponentialStepCappedByMaxDelay(int run)
     {
-        var settings = CruxClientSettings.Create(Fixtures.Options(o =>
+        // The jitter is random: each run (and each of its nine waits) is another sample of it.
+        _ = run;
+        var time = new SteppingTimeProvider();
+        var handler = new ScriptedHandler(time).Then(HttpStatusCode.BadGateway);
+        var client = Fixtures.Client(handler, time, o =>
         {
+            o.Retry.MaxRetries = 9;
             o.Retry.BaseDelay = TimeSpan.FromMilliseconds(200);
             o.Retry.MaxDelay = TimeSpan.FromSeconds(3);
-        }), "options");
+        });
 
-        for (int attempt = 0; attempt < 10; attempt++)
+        await Assert.ThrowsAsync<CruxServerException>(
+            () => time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), MaxStep));
+
+        IReadOnlyList<TimeSpan> waits = handler.Waits;
+        Assert.Equal(9, waits.Count);
+        for (int retry = 0; retry < waits.Count; retry++)
         {
-            double step = Math.Min(200 * Math.Pow(2, attempt), 3000);
-            TimeSpan delay = CruxResilience.ComputeDelay(attempt, null, settings, jitter);
-            Assert.InRange(delay.TotalMilliseconds, (step / 2) - 0.001, step + 0.001);
+            double step = Math.Min(200 * Math.Pow(2, retry), 3000);
+            Assert.InRange(waits[retry].TotalMilliseconds, (step / 2) - 0.001, step + 0.001);
         }
     }
 
@@ -96,14 +109,14 @@ public class RetryTests
     public async Task RemovePermissionsAsync_RetryAfterInSeconds_IsHonoured()
     {
         var time = new SteppingTimeProvider();
-        var handler = new ScriptedHandler()
+        var handler = new ScriptedHandler(time)
             .Then((HttpStatusCode)429, null, r => r.Headers.TryAddWithoutValidation("Retry-After", "7"))
             .Then(HttpStatusCode.NoContent);
         var client = Fixtures.Client(handler, time);
 
-        await time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), DelaysOnly);
+        await time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), MaxStep);
 
-        Assert.Equal([TimeSpan.FromSeconds(7)], time.CreatedTimers.Where(DelaysOnly));
+        Assert.Equal([TimeSpan.FromSeconds(7)], handler.Waits);
     }
 
     [Fact]
@@ -111,21 +124,21 @@ public class RetryTests
     {
         var time = new SteppingTimeProvider();
         string date = (time.GetUtcNow() + TimeSpan.FromSeconds(12)).ToString("R");
-        var handler = new ScriptedHandler()
+        var handler = new ScriptedHandler(time)
             .Then(HttpStatusCode.ServiceUnavailable, null, r => r.Headers.TryAddWithoutValidation("Retry-After", date))
             .Then(HttpStatusCode.NoContent);
         var client = Fixtures.Client(handler, time);
 
-        await time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), DelaysOnly);
+        await time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), MaxStep);
 
-        Assert.Equal([TimeSpan.FromSeconds(12)], time.CreatedTimers.Where(DelaysOnly));
+        Assert.Equal([TimeSpan.FromSeconds(12)], handler.Waits);
     }
 
     [Fact]
     public async Task RemovePermissionsAsync_RetryAfterLongerThanMaxDelay_IsCappedButTheExceptionKeepsTheServersValue()
     {
         var time = new SteppingTimeProvider();
-        var handler = new ScriptedHandler().Then((HttpStatusCode)429, null, r => r.Headers.TryAddWithoutValidation("Retry-After", "45"));
+        var handler = new ScriptedHandler(time).Then((HttpStatusCode)429, null, r => r.Headers.TryAddWithoutValidation("Retry-After", "45"));
         var client = Fixtures.Client(handler, time, o =>
         {
             o.Retry.MaxRetries = 2;
@@ -133,9 +146,9 @@ public class RetryTests
         });
 
         var exception = await Assert.ThrowsAsync<CruxRateLimitException>(
-            () => time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), DelaysOnly));
+            () => time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), MaxStep));
 
-        Assert.Equal([TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)], time.CreatedTimers.Where(DelaysOnly));
+        Assert.Equal([TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)], handler.Waits);
         Assert.Equal(TimeSpan.FromSeconds(45), exception.RetryAfter);
         Assert.Equal(3, handler.Calls);
     }
@@ -144,7 +157,7 @@ public class RetryTests
     public async Task RemovePermissionsAsync_RetryAfterBeyondTheOverallDeadline_FailsAtOnceWithTheTypedException()
     {
         var time = new SteppingTimeProvider();
-        var handler = new ScriptedHandler().Then((HttpStatusCode)429, null, r => r.Headers.TryAddWithoutValidation("Retry-After", "60"));
+        var handler = new ScriptedHandler(time).Then((HttpStatusCode)429, null, r => r.Headers.TryAddWithoutValidation("Retry-After", "60"));
         var client = Fixtures.Client(handler, time, o =>
         {
             o.Timeout = TimeSpan.FromSeconds(20);
@@ -152,25 +165,25 @@ public class RetryTests
         });
 
         var exception = await Assert.ThrowsAsync<CruxRateLimitException>(
-            () => time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), DelaysOnly));
+            () => time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), MaxStep));
 
         Assert.Equal(TimeSpan.FromSeconds(60), exception.RetryAfter);
         Assert.Equal(1, handler.Calls);
-        Assert.Equal(TimeSpan.Zero, time.GetUtcNow() - new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        Assert.Equal(TimeSpan.Zero, time.Elapsed);
     }
 
     [Fact]
     public async Task RemovePermissionsAsync_EveryAttempt_SendsByteIdenticalBodiesWithContentLength()
     {
         var time = new SteppingTimeProvider();
-        var handler = new ScriptedHandler()
+        var handler = new ScriptedHandler(time)
             .Then(HttpStatusCode.BadGateway)
             .ThenThrow(new HttpRequestException("reset", new IOException("connection reset")))
             .Then(HttpStatusCode.GatewayTimeout)
             .Then(HttpStatusCode.NoContent);
         var client = Fixtures.Client(handler, time);
 
-        await time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA, Fixtures.PermissionB]), DelaysOnly);
+        await time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA, Fixtures.PermissionB]), MaxStep);
 
         Assert.Equal(4, handler.Requests.Count);
         byte[] first = handler.Requests[0].Body!;
@@ -192,7 +205,7 @@ public class RetryTests
         var client = Fixtures.Client(handler, time);
 
         var exception = await Assert.ThrowsAsync<CruxConnectionException>(
-            () => time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), DelaysOnly));
+            () => time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), MaxStep));
 
         Assert.Same(inner, exception.InnerException);
         Assert.Equal(4, handler.Calls);
@@ -214,10 +227,10 @@ public class RetryTests
     public async Task GetAllPermissionsAsync_TransientThenSuccess_IsRetriedToo()
     {
         var time = new SteppingTimeProvider();
-        var handler = new ScriptedHandler().Then(HttpStatusCode.BadGateway, "<html>proxy</html>").Then(HttpStatusCode.OK, "[]");
+        var handler = new ScriptedHandler(time).Then(HttpStatusCode.BadGateway, "<html>proxy</html>").Then(HttpStatusCode.OK, "[]");
         var client = Fixtures.Client(handler, time);
 
-        var permissions = await time.DriveAsync(client.OrganizationUsers.GetAllPermissionsAsync(), DelaysOnly);
+        var permissions = await time.DriveAsync(client.OrganizationUsers.GetAllPermissionsAsync(), MaxStep);
 
         Assert.Empty(permissions);
         Assert.Equal(2, handler.Calls);

@@ -1,36 +1,44 @@
 using System.Diagnostics;
 using System.Net;
 using Crux.Connect.Tests.TestSupport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Crux.Connect.Tests.Resilience;
 
 public class TimeoutTests
 {
-    // The clock may jump to a timeout only while an attempt is deliberately stalled; otherwise a slow
-    // machine could see a timeout fire between two steps that would have completed in time.
-    private static Func<TimeSpan, bool> WhileStalled(ScriptedHandler handler, params TimeSpan[] timeouts) =>
-        due => handler.Stalled > 0 || !timeouts.Contains(due);
+    // The clock may jump as far as a timeout only while an attempt is deliberately stalled; otherwise it moves at most
+    // this far at once (past every retry wait here, short of every timeout), so a slow machine cannot see a timeout
+    // fire between two steps that would have completed in time.
+    private static readonly TimeSpan MaxStep = TimeSpan.FromSeconds(2);
+
+    private static Func<bool> WhileStalled(ScriptedHandler handler) => () => handler.Stalled > 0;
 
     [Fact]
     public async Task RemovePermissionsAsync_AttemptStalls_IsAbandonedAtAttemptTimeoutAndRetried()
     {
         var time = new SteppingTimeProvider();
-        var handler = new ScriptedHandler().ThenStall().Then(HttpStatusCode.NoContent);
+        var handler = new ScriptedHandler(time).ThenStall().Then(HttpStatusCode.NoContent);
         var client = Fixtures.Client(handler, time, o => o.AttemptTimeout = TimeSpan.FromSeconds(5));
 
         var result = await time.DriveAsync(
             client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]),
-            WhileStalled(handler, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(100)));
+            MaxStep,
+            WhileStalled(handler));
 
         Assert.Equal(HttpStatusCode.NoContent, result.StatusCode);
         Assert.Equal(2, handler.Calls);
+
+        // Abandoned at the 5 s attempt timeout, then the first retry wait (0.5 to 1 s with a 1 s base delay).
+        Assert.InRange(Assert.Single(handler.Waits).TotalSeconds, 5.5, 6);
     }
 
     [Fact]
     public async Task RemovePermissionsAsync_EveryAttemptStalls_RaisesCruxTimeoutExceptionWithinTheOverallTimeout()
     {
         var time = new SteppingTimeProvider();
-        DateTimeOffset start = time.GetUtcNow();
         var handler = new ScriptedHandler().ThenStall();
         var client = Fixtures.Client(handler, time, o =>
         {
@@ -41,9 +49,10 @@ public class TimeoutTests
         var exception = await Assert.ThrowsAsync<CruxTimeoutException>(
             () => time.DriveAsync(
                 client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]),
-                WhileStalled(handler, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(50))));
+                MaxStep,
+                WhileStalled(handler)));
 
-        Assert.True(time.GetUtcNow() - start <= TimeSpan.FromSeconds(50), $"took {time.GetUtcNow() - start}");
+        Assert.True(time.Elapsed <= TimeSpan.FromSeconds(50), $"took {time.Elapsed}");
         Assert.Equal(2, handler.Calls);
         Assert.Contains("overall timeout", exception.Message);
         Assert.Contains("RemovePermissions DELETE", exception.Message);
@@ -63,7 +72,8 @@ public class TimeoutTests
         var exception = await Assert.ThrowsAsync<CruxTimeoutException>(
             () => time.DriveAsync(
                 client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]),
-                WhileStalled(handler, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(100))));
+                MaxStep,
+                WhileStalled(handler)));
 
         Assert.Contains("attempt timeout", exception.Message);
         Assert.Equal(1, handler.Calls);
@@ -94,30 +104,35 @@ public class TimeoutTests
     [Fact]
     public async Task RemovePermissionsAsync_CallerCancelsDuringARetryWait_RaisesOperationCanceledAndSendsNoMore()
     {
-        var time = new SteppingTimeProvider();
+        // The clock never moves, so once the client has said it will retry (log 120, RetryScheduled) it is waiting.
+        var time = new FakeTimeProvider();
         var handler = new ScriptedHandler().Then(HttpStatusCode.ServiceUnavailable);
-        var client = Fixtures.Client(handler, time);
+        using var logs = new FakeLoggerProvider();
+        using ILoggerFactory loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        var client = new CruxClient(new HttpClient(handler), Fixtures.Options(), loggerFactory, time);
         using var cts = new CancellationTokenSource();
 
         Task call = client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA], cts.Token);
-        while (!time.CreatedTimers.Any(t => t == TimeSpan.FromSeconds(0.75)))
+        var watch = Stopwatch.StartNew();
+        while (!logs.Collector.GetSnapshot().Any(r => r.Id.Id == 120) && !call.IsCompleted && watch.Elapsed < TimeSpan.FromSeconds(30))
         {
-            await Task.Yield();
+            await Task.Delay(1);
         }
 
+        Assert.False(call.IsCompleted, "the client waits on the clock before it retries");
         cts.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Equal(cts.Token, exception.CancellationToken);
         Assert.Equal(1, handler.Calls);
+        Assert.Equal(TimeSpan.Zero, time.GetUtcNow() - time.Start);
     }
 
     [Fact]
     public async Task RemovePermissionsAsync_InjectedHttpClientTimeoutFires_IsACruxTimeoutNotABareTaskCanceled()
     {
         var handler = new ScriptedHandler().ThenStall();
-        var settings = Crux.Connect.Internal.CruxClientSettings.Create(Fixtures.Options(o => o.Retry.MaxRetries = 0), "options");
-        var core = new Crux.Connect.Internal.CruxClientCore(settings, null, null);
-        var client = new CruxClient(new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(50) }, core);
+        var client = new CruxClient(new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(50) }, Fixtures.Options(o => o.Retry.MaxRetries = 0));
 
         var exception = await Assert.ThrowsAsync<CruxTimeoutException>(() => client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]));
 
@@ -133,7 +148,7 @@ public class TimeoutTests
             .Then(HttpStatusCode.NoContent);
         var client = Fixtures.Client(handler, time);
 
-        var result = await time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), d => d < TimeSpan.FromSeconds(30));
+        var result = await time.DriveAsync(client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]), MaxStep);
 
         Assert.Equal(HttpStatusCode.NoContent, result.StatusCode);
         Assert.Equal(2, handler.Calls);

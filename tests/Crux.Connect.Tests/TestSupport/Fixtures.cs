@@ -1,5 +1,3 @@
-using Crux.Connect.Internal;
-
 namespace Crux.Connect.Tests.TestSupport;
 
 /// <summary>Shared test data and client factories.</summary>
@@ -18,11 +16,11 @@ public static class Fixtures
         return options;
     }
 
-    /// <summary>A client over <paramref name="handler"/> with a fake clock and a fixed jitter.</summary>
-    public static CruxClient Client(HttpMessageHandler handler, TimeProvider? time = null, Action<CruxClientOptions>? configure = null, double jitter = 0.5)
-    {
-        var settings = CruxClientSettings.Create(Options(configure), "options");
-        var core = new CruxClientCore(settings, null, time, () => jitter);
-        return new CruxClient(new HttpClient(handler), core);
-    }
+    /// <summary>
+    /// A client over <paramref name="handler"/>, built the way an application builds one: through the public
+    /// constructor, with the given clock (the system clock when none). Retry waits keep the SDK's own random
+    /// jitter, so tests that look at a wait assert the documented bounds, not an exact value.
+    /// </summary>
+    public static CruxClient Client(HttpMessageHandler handler, TimeProvider? time = null, Action<CruxClientOptions>? configure = null) =>
+        new(new HttpClient(handler), Options(configure), null, time);
 }

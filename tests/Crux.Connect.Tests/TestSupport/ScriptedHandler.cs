@@ -5,19 +5,38 @@ using System.Text;
 namespace Crux.Connect.Tests.TestSupport;
 
 /// <summary>
-/// An in-memory handler that records every request and answers from a script (one responder per
-/// attempt, the last one repeating). It tracks attempts in flight and attempts stalled on purpose,
-/// so <see cref="SteppingTimeProvider"/> knows when it is safe to move the clock.
+/// An in-memory handler that records every request (and, given a clock, when it arrived) and answers from a
+/// script (one responder per attempt, the last one repeating). It counts attempts stalled on purpose and not yet
+/// abandoned, so <see cref="SteppingTimeProvider"/> knows when only time can move the code under test on.
 /// </summary>
 public sealed class ScriptedHandler : HttpMessageHandler
 {
     private readonly List<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<DateTimeOffset> _arrivals = new();
+    private readonly TimeProvider? _clock;
     private int _calls;
     private int _inFlight;
     private int _stalled;
 
+    /// <summary>Initializes a new instance of the <see cref="ScriptedHandler"/> class.</summary>
+    /// <param name="clock">The clock that stamps each request's arrival (see <see cref="Waits"/>); none for no stamps.</param>
+    public ScriptedHandler(TimeProvider? clock = null)
+    {
+        _clock = clock;
+    }
+
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>Gets the time between each request and the one before it, on the clock given at construction.</summary>
+    public IReadOnlyList<TimeSpan> Waits
+    {
+        get
+        {
+            DateTimeOffset[] arrivals = _arrivals.ToArray();
+            return arrivals.Skip(1).Select((at, i) => at - arrivals[i]).ToArray();
+        }
+    }
 
     public int Calls => Volatile.Read(ref _calls);
 
@@ -48,18 +67,34 @@ public sealed class ScriptedHandler : HttpMessageHandler
 
     public ScriptedHandler ThenThrow(Exception exception) => Then((_, _) => Task.FromException<HttpResponseMessage>(exception));
 
-    /// <summary>An attempt that never answers until its token is cancelled (a stalled server).</summary>
+    /// <summary>
+    /// An attempt that never answers until its token is cancelled (a stalled server). It counts in
+    /// <see cref="Stalled"/> from the moment it starts until the moment its token is cancelled: the count drops in
+    /// the cancellation itself, so a clock that reads it right after firing a timer never sees a stale stall.
+    /// </summary>
     public ScriptedHandler ThenStall() => Then(async (_, ct) =>
     {
         Interlocked.Increment(ref _stalled);
-        try
+        int released = 0;
+        void Release()
         {
-            await Task.Delay(Timeout.Infinite, ct);
-            throw new InvalidOperationException("unreachable");
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                Interlocked.Decrement(ref _stalled);
+            }
         }
-        finally
+
+        using (ct.Register(Release))
         {
-            Interlocked.Decrement(ref _stalled);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+                throw new InvalidOperationException("unreachable");
+            }
+            finally
+            {
+                Release();
+            }
         }
     });
 
@@ -68,6 +103,11 @@ public sealed class ScriptedHandler : HttpMessageHandler
         Interlocked.Increment(ref _inFlight);
         try
         {
+            if (_clock is not null)
+            {
+                _arrivals.Enqueue(_clock.GetUtcNow());
+            }
+
             _requests.Enqueue(await RecordedRequest.FromAsync(request));
             int call = Interlocked.Increment(ref _calls) - 1;
             if (_script.Count == 0)

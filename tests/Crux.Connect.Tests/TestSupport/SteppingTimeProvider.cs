@@ -3,55 +3,54 @@ using Microsoft.Extensions.Time.Testing;
 namespace Crux.Connect.Tests.TestSupport;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> that knows which timers are pending, so a test can drive a call to
-/// completion by jumping the clock to the next timer instead of sleeping: retry delays are exact and
-/// tests take milliseconds whatever the configured delays.
+/// A <see cref="FakeTimeProvider"/> that drives a call to completion without sleeping: whenever the call is
+/// not done, it moves the clock to the earliest pending timer, exactly as real time would (nothing can happen
+/// before it), so waits are exact in fake time and tests take milliseconds whatever the configured delays.
+/// It never asks which timer is which, nor how many the client creates: a test bounds how far one step may
+/// jump instead (below every timeout it does not want to reach), and lets the clock jump further only while the
+/// code under test provably waits for nothing but time (an attempt stalled on purpose).
 /// </summary>
 public sealed class SteppingTimeProvider : FakeTimeProvider
 {
     private readonly object _gate = new();
     private readonly List<PendingTimer> _pending = new();
-    private readonly List<TimeSpan> _created = new();
 
     public SteppingTimeProvider()
         : base(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero))
     {
     }
 
-    /// <summary>Gets the due times of every timer armed (created or changed to a finite due time), in order.</summary>
-    public IReadOnlyList<TimeSpan> CreatedTimers
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _created.ToArray();
-            }
-        }
-    }
+    /// <summary>Gets how much fake time has passed since the clock was created.</summary>
+    public TimeSpan Elapsed => GetUtcNow() - Start;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Scheduled before the inner timer exists: a timer due at once may fire inside CreateTimer.
         var pending = new PendingTimer(this);
-        ITimer inner = base.CreateTimer(
+        pending.Schedule(dueTime, period);
+        pending.Inner = base.CreateTimer(
             s =>
             {
-                pending.Remove();
+                pending.Fired();
                 callback(s);
             },
             state,
             dueTime,
             period);
-        pending.Inner = inner;
-        pending.Schedule(dueTime);
         return pending;
     }
 
     /// <summary>
-    /// Runs <paramref name="task"/> to completion, moving the clock to the next pending timer whenever
-    /// <paramref name="mayAdvance"/> says the code under test is waiting on time, not on work.
+    /// Runs <paramref name="task"/> to completion, moving the clock to the earliest pending timer whenever the task
+    /// is not done and that timer is due within <paramref name="maxStep"/>; while <paramref name="onlyTimeCanHelp"/>
+    /// answers <see langword="true"/> (e.g. an attempt stalled on purpose), however far it is.
     /// </summary>
-    public async Task<T> DriveAsync<T>(Task<T> task, Func<TimeSpan, bool> mayAdvance, int maxSteps = 5000)
+    /// <param name="task">The call under test.</param>
+    /// <param name="maxStep">The longest jump when nothing is known to be stalled. Choose it below every timeout the
+    /// test must not reach, so a timeout can never fire while the code under test is merely busy on a slow machine.</param>
+    /// <param name="onlyTimeCanHelp">Whether the code under test is blocked on something only a timer can end.</param>
+    /// <param name="maxSteps">How many polls before giving up.</param>
+    public async Task<T> DriveAsync<T>(Task<T> task, TimeSpan maxStep, Func<bool>? onlyTimeCanHelp = null, int maxSteps = 5000)
     {
         for (int step = 0; step < maxSteps && !task.IsCompleted; step++)
         {
@@ -61,22 +60,26 @@ public sealed class SteppingTimeProvider : FakeTimeProvider
                 break;
             }
 
-            PendingTimer? next = null;
+            DateTimeOffset? next = null;
             lock (_gate)
             {
                 foreach (PendingTimer timer in _pending)
                 {
-                    if (mayAdvance(timer.DueTime) && (next is null || timer.DueAt < next.DueAt))
+                    if (next is null || timer.DueAt < next)
                     {
-                        next = timer;
+                        next = timer.DueAt;
                     }
                 }
             }
 
-            if (next is not null)
+            if (next is { } dueAt)
             {
-                TimeSpan jump = next.DueAt - GetUtcNow();
-                Advance(jump > TimeSpan.Zero ? jump : TimeSpan.Zero);
+                TimeSpan jump = dueAt - GetUtcNow();
+                jump = jump > TimeSpan.Zero ? jump : TimeSpan.Zero;
+                if (jump <= maxStep || onlyTimeCanHelp?.Invoke() == true)
+                {
+                    Advance(jump);
+                }
             }
         }
 
@@ -88,54 +91,72 @@ public sealed class SteppingTimeProvider : FakeTimeProvider
         return await task;
     }
 
+    /// <summary>The same as <see cref="DriveAsync{T}(Task{T}, TimeSpan, Func{bool}?, int)"/> for a task without a result.</summary>
+    public Task DriveAsync(Task task, TimeSpan maxStep, Func<bool>? onlyTimeCanHelp = null, int maxSteps = 5000) =>
+        DriveAsync(AsResult(task), maxStep, onlyTimeCanHelp, maxSteps);
+
+    private static async Task<bool> AsResult(Task task)
+    {
+        await task;
+        return true;
+    }
+
     private sealed class PendingTimer : ITimer
     {
         private readonly SteppingTimeProvider _owner;
+        private TimeSpan _period = Timeout.InfiniteTimeSpan;
 
         public PendingTimer(SteppingTimeProvider owner)
         {
             _owner = owner;
         }
 
-        public TimeSpan DueTime { get; private set; }
+        public DateTimeOffset DueAt { get; private set; }
+
+        public ITimer? Inner { get; set; }
 
         /// <summary>Records a (re)scheduling; a timer created idle and armed later (CancelAfter) counts when armed.</summary>
-        public void Schedule(TimeSpan dueTime)
+        public void Schedule(TimeSpan dueTime, TimeSpan period)
         {
             lock (_owner._gate)
             {
                 _owner._pending.Remove(this);
+                _period = period;
                 if (dueTime != Timeout.InfiniteTimeSpan)
                 {
-                    DueTime = dueTime;
                     DueAt = _owner.GetUtcNow() + dueTime;
-                    _owner._created.Add(dueTime);
                     _owner._pending.Add(this);
                 }
             }
         }
 
-        public DateTimeOffset DueAt { get; set; }
-
-        public ITimer? Inner { get; set; }
-
-        public void Remove()
+        /// <summary>A one-shot timer is done once it fires; a periodic one is next due a period later.</summary>
+        public void Fired()
         {
             lock (_owner._gate)
             {
                 _owner._pending.Remove(this);
+                if (_period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero)
+                {
+                    DueAt += _period;
+                    _owner._pending.Add(this);
+                }
             }
         }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            Schedule(dueTime);
+            Schedule(dueTime, period);
             return Inner!.Change(dueTime, period);
         }
 
         public void Dispose()
         {
-            Remove();
+            lock (_owner._gate)
+            {
+                _owner._pending.Remove(this);
+            }
+
             Inner!.Dispose();
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Crux.Connect.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Crux.Connect.Tests.Diagnostics.Support;
@@ -33,7 +34,7 @@ internal static class Scenarios
 
     public static async Task<RemovePermissionsResult> SucceedAfterRetryAsync(string host, ILoggerFactory? loggers = null)
     {
-        var time = new SignallingTimeProvider(RetryDelay);
+        var time = new SteppingTimeProvider();
         var handler = new StubHandler((_, attempt, _) =>
         {
             time.Advance(AttemptLatency);
@@ -41,10 +42,9 @@ internal static class Scenarios
                 ? StubHandler.Answer(HttpStatusCode.ServiceUnavailable, """{"detail":"Try later."}""", retryAfter: "2")
                 : StubHandler.Answer(HttpStatusCode.NoContent));
         });
-        Task<RemovePermissionsResult> call = Client(host, time, handler, loggers).OrganizationUsers.RemovePermissionsAsync(User, Permissions);
-        await time.WatchedTimerCreated.WaitAsync(TimeSpan.FromSeconds(30));
-        time.Advance(RetryDelay);
-        RemovePermissionsResult result = await call.WaitAsync(TimeSpan.FromSeconds(30));
+        // The clock moves only by the handler's latency and to the retry wait: never as far as the 30 s attempt timeout.
+        RemovePermissionsResult result = await time.DriveAsync(
+            Client(host, time, handler, loggers).OrganizationUsers.RemovePermissionsAsync(User, Permissions), RetryDelay);
         Assert.Equal(2, handler.Attempts);
         return result;
     }
