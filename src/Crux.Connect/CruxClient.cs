@@ -39,9 +39,7 @@ public class CruxClient
     public CruxClient(HttpClient httpClient, CruxClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
     {
         Guard.NotNull(httpClient);
-        CruxClientSettings settings = CruxClientSettings.Create(options, nameof(options));
-        var core = new CruxClientCore(settings, loggerFactory, timeProvider);
-        CruxAuthentication.Attach(core, () => httpClient, loggerFactory);
+        var core = CruxClientCore.Create(options, nameof(options), () => httpClient, loggerFactory, timeProvider);
         _organizationUsers = new OrganizationUsersClient(httpClient, core);
     }
 

@@ -1,12 +1,14 @@
 using Crux.Connect.Internal;
-using Microsoft.Extensions.Logging;
 
 namespace Crux.Connect.Authentication;
 
 /// <summary>Turns the one way of authenticating the options name into the sender's authorization hook.</summary>
 internal static class CruxAuthentication
 {
-    public static CruxAuthorization CreateAuthorization(CruxClientOptions options)
+    /// <summary>The authorization of the one way of authenticating the options name.</summary>
+    /// <param name="options">The validated options.</param>
+    /// <param name="login">Builds the login provider of <see cref="CruxClientOptions.Credentials"/>, complete with its way to the server.</param>
+    public static CruxAuthorization CreateAuthorization(CruxClientOptions options, Func<CruxCredentials, CruxLoginTokenProvider> login)
     {
         if (!string.IsNullOrEmpty(options.ApiToken))
         {
@@ -15,26 +17,10 @@ internal static class CruxAuthentication
 
         return options.TokenProvider switch
         {
-            // A fixed token gains nothing from a retry after 401; keep the allocation-free fast path.
+            // A fixed token gains nothing from a retry after 401.
             CruxFixedTokenProvider fixedToken => new FixedTokenAuthorization(fixedToken.Token),
             { } provider => new TokenProviderAuthorization(provider),
-            _ => new TokenProviderAuthorization(new CruxLoginTokenProvider(options.Credentials!)),
+            _ => new TokenProviderAuthorization(login(options.Credentials!)),
         };
-    }
-
-    /// <summary>
-    /// Gives a login provider its way to the server, once the client's core exists: the login goes through a pipeline
-    /// built from the same options (timeouts, retries of connect failures only) with no Authorization header.
-    /// </summary>
-    /// <param name="core">The client's core.</param>
-    /// <param name="httpClients">Where the login gets its <see cref="HttpClient"/>: the caller's, or one from <c>IHttpClientFactory</c>.</param>
-    /// <param name="loggerFactory">The client's logger factory, so the login is logged like every other call.</param>
-    public static void Attach(CruxClientCore core, Func<HttpClient> httpClients, ILoggerFactory? loggerFactory)
-    {
-        if (core.Settings.Authorization is TokenProviderAuthorization { Provider: CruxLoginTokenProvider login })
-        {
-            CruxClientSettings loginSettings = core.Settings.WithAuthorization(new LoginRequestAuthorization(login.Credentials.Password));
-            login.Attach(httpClients, new CruxClientCore(loginSettings, loggerFactory, core.TimeProvider));
-        }
     }
 }

@@ -14,25 +14,24 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
 {
     private readonly SemaphoreSlim _loginLock = new(1, 1);
     private string? _token;
-    private Func<HttpClient>? _httpClients;
-    private CruxClientCore? _loginCore;
+    private readonly Func<HttpClient> _httpClients;
+    private readonly CruxClientCore _loginCore;
     private int _loginCount;
 
-    public CruxLoginTokenProvider(CruxCredentials credentials)
+    /// <param name="credentials">Who logs in.</param>
+    /// <param name="httpClients">Where each login gets its <see cref="HttpClient"/>: the caller's, or one from <c>IHttpClientFactory</c>.</param>
+    /// <param name="loginCore">The login request's own core: the client's settings, no Authorization header.</param>
+    public CruxLoginTokenProvider(CruxCredentials credentials, Func<HttpClient> httpClients, CruxClientCore loginCore)
     {
         Credentials = credentials;
+        _httpClients = httpClients;
+        _loginCore = loginCore;
     }
 
     public CruxCredentials Credentials { get; }
 
     /// <summary>Gets how many logins succeeded, for tests and diagnostics.</summary>
     public int LoginCount => Volatile.Read(ref _loginCount);
-
-    public void Attach(Func<HttpClient> httpClients, CruxClientCore loginCore)
-    {
-        _httpClients = httpClients;
-        _loginCore = loginCore;
-    }
 
     public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
@@ -80,8 +79,8 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
 
     private async Task<string> LoginAsync(CancellationToken cancellationToken)
     {
-        CruxClientCore core = _loginCore ?? throw new CruxException("The login provider is not attached to a client.");
-        HttpClient httpClient = _httpClients!();
+        CruxClientCore core = _loginCore;
+        HttpClient httpClient = _httpClients();
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(
             new LoginRequestDto { Username = Credentials.Username, Password = Credentials.Password },
             CruxJsonContext.Default.LoginRequestDto);

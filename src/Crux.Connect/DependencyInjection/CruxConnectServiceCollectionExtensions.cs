@@ -118,16 +118,15 @@ public static partial class CruxConnectServiceCollectionExtensions
     {
         ILoggerFactory? loggerFactory = provider.GetService<ILoggerFactory>();
         CruxClientOptions options = provider.GetRequiredService<IOptionsMonitor<CruxClientOptions>>().Get(name);
-        var core = new CruxClientCore(
-            CruxClientSettings.Create(options, "options"),
-            loggerFactory,
-            provider.GetService<TimeProvider>(),
-            clientName: name.Length == 0 ? null : name);
-
         // The login gets a fresh client from the factory each time, so handler rotation applies to it too.
         IHttpClientFactory httpClientFactory = provider.GetRequiredService<IHttpClientFactory>();
-        CruxAuthentication.Attach(core, () => httpClientFactory.CreateClient(httpClientName), loggerFactory);
-        return core;
+        return CruxClientCore.Create(
+            options,
+            "options",
+            () => httpClientFactory.CreateClient(httpClientName),
+            loggerFactory,
+            provider.GetService<TimeProvider>(),
+            name.Length == 0 ? null : name);
     }
 
     private static void ConfigureHttpClient(IHttpClientBuilder builder)

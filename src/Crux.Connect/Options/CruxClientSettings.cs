@@ -1,10 +1,9 @@
-using Crux.Connect.Authentication;
-
 namespace Crux.Connect.Internal;
 
 /// <summary>
 /// The immutable snapshot a client takes of its <see cref="CruxClientOptions"/> when it is built, with
-/// everything the hot path needs prepared once: the address prefix of every path, the header values.
+/// everything the hot path needs prepared once: the address prefix of every path, the limits. Only values: what has
+/// state (the token source, the permission catalog, the pipeline) lives in <see cref="CruxClientCore"/>.
 /// </summary>
 internal sealed class CruxClientSettings
 {
@@ -17,8 +16,7 @@ internal sealed class CruxClientSettings
         ApiVersion = options.ApiVersion;
         OrganizationsPrefix = BaseAddress + (options.ApiVersion == CruxApiVersion.Timpanogos ? "timp/organizations/" : "organizations/");
         UserPermissionsPrefix = OrganizationsPrefix + "users/permissions/";
-        Authorization = CruxAuthentication.CreateAuthorization(options);
-        PermissionCatalog = new PermissionCatalogCache(options.PermissionCatalogLifetime);
+        PermissionCatalogLifetime = options.PermissionCatalogLifetime;
         AttemptTimeout = options.AttemptTimeout;
         Timeout = options.Timeout;
         MaxRetries = options.Retry.MaxRetries;
@@ -42,11 +40,7 @@ internal sealed class CruxClientSettings
     /// <summary>Gets the absolute address of a user's permissions up to the user uuid, prepared once for the hot path.</summary>
     public string UserPermissionsPrefix { get; }
 
-    /// <summary>Gets where each attempt's <c>Authorization</c> value comes from.</summary>
-    public CruxAuthorization Authorization { get; private set; }
-
-    /// <summary>Gets the cached name → uuid catalog of the by-name overloads, shared like the rest of the snapshot.</summary>
-    public PermissionCatalogCache PermissionCatalog { get; }
+    public TimeSpan PermissionCatalogLifetime { get; }
 
     public TimeSpan AttemptTimeout { get; }
 
@@ -63,13 +57,5 @@ internal sealed class CruxClientSettings
         Guard.NotNull(options, paramName);
         CruxOptionsValidation.ThrowIfInvalid(options, paramName);
         return new CruxClientSettings(options);
-    }
-
-    /// <summary>A copy with another authorization (the login request's own, which sends no token); every other setting is shared.</summary>
-    public CruxClientSettings WithAuthorization(CruxAuthorization authorization)
-    {
-        var copy = (CruxClientSettings)MemberwiseClone();
-        copy.Authorization = authorization;
-        return copy;
     }
 }

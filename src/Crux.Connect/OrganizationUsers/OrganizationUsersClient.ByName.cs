@@ -94,7 +94,7 @@ public partial class OrganizationUsersClient
     private Task<(Guid[] Uuids, bool Fresh)> ResolveCoreAsync(string[] names, string paramName, bool forceRead, CancellationToken cancellationToken)
     {
         // A mock that overrides GetAllPermissionsAsync alone still resolves names, with a cache of its own.
-        PermissionCatalogCache catalog = _core?.Settings.PermissionCatalog
+        PermissionCatalogCache catalog = _core?.PermissionCatalog
             ?? LazyInitializer.EnsureInitialized(ref _mockCatalog, static () => new PermissionCatalogCache(CruxClientOptions.DefaultPermissionCatalogLifetime))!;
         return catalog.ResolveWithFreshnessAsync(names, GetAllPermissionsAsync, _core?.TimeProvider ?? TimeProvider.System, paramName, forceRead, cancellationToken);
     }

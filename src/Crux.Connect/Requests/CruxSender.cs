@@ -81,7 +81,7 @@ internal static class CruxSender
     {
         call.Telemetry?.AttemptStarting();
         CruxClientSettings settings = core.Settings;
-        CruxAuthorization authorizer = settings.Authorization;
+        CruxAuthorization authorizer = core.Authorization;
         CancellationToken callerToken = call.CallerToken;
         try
         {
