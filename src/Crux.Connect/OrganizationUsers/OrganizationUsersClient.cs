@@ -136,30 +136,26 @@ public partial class OrganizationUsersClient
     private CruxClientCore Core => _core ?? throw new InvalidOperationException(
         "This OrganizationUsersClient was created for mocking and has no connection; override the method you call.");
 
-    private Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken) =>
-        CruxSender.SendAsync(
-            _httpClient!,
-            Core,
-            PermissionChange("RemovePermissions", HttpMethod.Delete, userUuid, uuids),
-            static (response, request, settings, ct) => new ValueTask<RemovePermissionsResult>(
-                new RemovePermissionsResult(request.UserUuid, request.PermissionUuids!, response.StatusCode, RequestIds.ForResult(response, request))),
-            cancellationToken).AsTask();
+    private async Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken)
+    {
+        ChangeAnswer answer = await SendChangeAsync("RemovePermissions", HttpMethod.Delete, userUuid, uuids, cancellationToken).ConfigureAwait(false);
+        return new RemovePermissionsResult(userUuid, uuids, answer.StatusCode, answer.RequestId);
+    }
 
-    private Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken) =>
-        CruxSender.SendAsync(
-            _httpClient!,
-            Core,
-            PermissionChange("AddPermissions", Patch, userUuid, uuids),
-            static (response, request, settings, ct) => new ValueTask<AddPermissionsResult>(
-                new AddPermissionsResult(request.UserUuid, request.PermissionUuids!, response.StatusCode, RequestIds.ForResult(response, request))),
-            cancellationToken).AsTask();
+    private async Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken)
+    {
+        ChangeAnswer answer = await SendChangeAsync("AddPermissions", Patch, userUuid, uuids, cancellationToken).ConfigureAwait(false);
+        return new AddPermissionsResult(userUuid, uuids, answer.StatusCode, answer.RequestId);
+    }
 
-    /// <summary>A DELETE or PATCH of a user's permissions. The answer's body is never read: the status says it all (see <see cref="CruxSender.ReadStatusAsync"/>).</summary>
-    private CruxRequest PermissionChange(string operation, HttpMethod method, Guid userUuid, Guid[] uuids) =>
-        new(operation, method, CruxPaths.UserPermissions(Core.Settings, userUuid), PermissionUuidsBody.Create(uuids))
+    /// <summary>One DELETE or PATCH of a user's permissions, with the uuids as its JSON body.</summary>
+    private ValueTask<ChangeAnswer> SendChangeAsync(string operation, HttpMethod method, Guid userUuid, Guid[] uuids, CancellationToken cancellationToken)
+    {
+        CruxClientCore core = Core;
+        var request = new CruxRequest(operation, method, CruxPaths.UserPermissions(core.Settings, userUuid), PermissionUuidsBody.Create(uuids))
         {
             PermissionCount = uuids.Length,
-            PermissionUuids = uuids,
-            UserUuid = userUuid,
         };
+        return CruxSender.SendAsync(_httpClient!, core, request, ChangeAnswer.ReadAsync, cancellationToken);
+    }
 }

@@ -38,12 +38,6 @@ internal readonly struct CruxRequest
     /// <summary>Gets the secrets the attempt being read sent (the sender sets it for the success reader), to redact what the answer echoes.</summary>
     public Diagnostics.SecretRedactor? Secrets { get; init; }
 
-    /// <summary>Gets the permissions a change sends (distinct, in the caller's order), for its result.</summary>
-    public Guid[]? PermissionUuids { get; init; }
-
-    /// <summary>Gets the user a permission change is for, so the success reader can build the result itself.</summary>
-    public Guid UserUuid { get; init; }
-
     public HttpRequestMessage CreateMessage(string authorizationHeaderValue)
     {
         var message = new HttpRequestMessage(Method, Uri);

@@ -23,7 +23,7 @@ internal static class CruxSender
         HttpClient httpClient,
         CruxClientCore core,
         CruxRequest request,
-        Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
+        SuccessReader<TResult> readSuccess,
         CancellationToken cancellationToken)
     {
         // Inside a by-name call, this call runs under the outer call's deadline.
@@ -75,7 +75,7 @@ internal static class CruxSender
         HttpClient httpClient,
         CruxClientCore core,
         CruxRequest request,
-        Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
+        SuccessReader<TResult> readSuccess,
         CruxCallState call,
         CancellationToken cancellationToken)
     {
@@ -178,15 +178,6 @@ internal static class CruxSender
         }
     }
 
-    /// <summary>The success reader of operations whose answer carries nothing we need (remove, add).</summary>
-    /// <remarks>
-    /// The body is not read: the status decided the outcome, and a body that stalls must not turn a removal that happened
-    /// into a timeout and a retry. Disposing the response abandons it (the handler drains a small one for reuse).
-    /// </remarks>
-    public static ValueTask<System.Net.HttpStatusCode> ReadStatusAsync(
-        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken) =>
-        new(response.StatusCode);
-
     /// <summary>A token, under the attempt's deadline even if the provider ignores the cancellation token.</summary>
     private static async ValueTask<string> AcquireAsync(CruxAuthorization authorizer, CruxCallState call, CancellationToken cancellationToken)
     {
@@ -244,7 +235,7 @@ internal static class CruxSender
             HttpClient httpClient,
             CruxClientCore core,
             CruxRequest request,
-            Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> readSuccess,
+            SuccessReader<TResult> readSuccess,
             CruxCallState call)
         {
             HttpClient = httpClient;
@@ -260,7 +251,7 @@ internal static class CruxSender
 
         public CruxRequest Request { get; }
 
-        public Func<HttpResponseMessage, CruxRequest, CruxClientSettings, CancellationToken, ValueTask<TResult>> ReadSuccess { get; }
+        public SuccessReader<TResult> ReadSuccess { get; }
 
         public CruxCallState Call { get; }
     }

@@ -315,7 +315,7 @@ public partial class OrganizationUsersClient
         if (plan.ToRemove.Count > 0)
         {
             // Removal first: in flight the user holds the old set, then what old and new share, then the new set; never both together.
-            string? removeRequestId = await SendChangeAsync(attempt.UserUuid, plan.ToRemove, remove: true, cancellationToken).ConfigureAwait(false);
+            string? removeRequestId = await ChangeAsync(attempt.UserUuid, plan.ToRemove, remove: true, cancellationToken).ConfigureAwait(false);
             attempt.RecordRemoved(plan.ToRemove, removeRequestId);
         }
 
@@ -323,7 +323,7 @@ public partial class OrganizationUsersClient
         if (plan.ToAdd.Count > 0)
         {
             attempt.AddingNext(plan.ToAdd);
-            addRequestId = await SendChangeAsync(attempt.UserUuid, plan.ToAdd, remove: false, cancellationToken).ConfigureAwait(false);
+            addRequestId = await ChangeAsync(attempt.UserUuid, plan.ToAdd, remove: false, cancellationToken).ConfigureAwait(false);
         }
 
         return attempt.Succeeded(plan, readRequestId, addRequestId);
@@ -350,7 +350,11 @@ public partial class OrganizationUsersClient
             result.Outcomes.Where(static o => o.IsSuccess).Select(static o => o.Result!).ToArray(), result.Failures, createdAt);
     }
 
-    /// <summary>The user's permissions and the read's request id: through the SDK's sender, or the virtual method for a mock.</summary>
+    /// <summary>
+    /// The user's permissions and the read's request id. <see cref="GetPermissionsAsync"/> returns no request id, which
+    /// the set's result reports, so a real client reads through the same sender (the same pipeline, retries and deadline)
+    /// and a mock through its override.
+    /// </summary>
     private async Task<(IReadOnlyList<PermissionAssignment> Assignments, string? RequestId)> ReadAssignmentsAsync(
         Guid userUuid, CancellationToken cancellationToken)
     {
@@ -375,38 +379,12 @@ public partial class OrganizationUsersClient
         return (answer.Value, answer.RequestId);
     }
 
-    /// <summary>One DELETE or PATCH and its request id: through the SDK's sender, or the virtual method for a mock (no id).</summary>
-    private async Task<string?> SendChangeAsync(
-        Guid userUuid, IReadOnlyList<Permission> permissions, bool remove, CancellationToken cancellationToken)
+    /// <summary>One DELETE or PATCH through the public virtual method (a mock's override too), and its request id.</summary>
+    private async Task<string?> ChangeAsync(Guid userUuid, IReadOnlyList<Permission> permissions, bool remove, CancellationToken cancellationToken)
     {
         Guid[] uuids = RolePlanner.Uuids(permissions);
-        if (_core is not { } core)
-        {
-            _ = remove
-                ? (object)await RemovePermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false)
-                : await AddPermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false);
-            return null;
-        }
-
-        var request = new CruxRequest(
-            remove ? "RemovePermissions" : "AddPermissions",
-            remove ? HttpMethod.Delete : Patch,
-            CruxPaths.UserPermissions(core.Settings, userUuid),
-            PermissionUuidsBody.Create(uuids))
-        {
-            PermissionCount = uuids.Length,
-            UserUuid = userUuid,
-        };
-        AnsweredWithId<object?> answer = await CruxSender.SendAsync(
-            _httpClient!,
-            core,
-            request,
-            static async (response, request, settings, ct) =>
-            {
-                await CruxSender.ReadStatusAsync(response, request, settings, ct).ConfigureAwait(false);
-                return new AnsweredWithId<object?>(null, RequestIds.ForResult(response, request));
-            },
-            cancellationToken).ConfigureAwait(false);
-        return answer.RequestId;
+        return remove
+            ? (await RemovePermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false)).RequestId
+            : (await AddPermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false)).RequestId;
     }
 }
