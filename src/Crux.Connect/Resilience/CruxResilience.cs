@@ -50,8 +50,8 @@ internal static class CruxResilience
 
         // One timeout strategy serves both limits: each attempt gets the smaller of AttemptTimeout and what is left of
         // Timeout, and ShouldRetry never starts a wait that would end past the deadline, so the whole call is bounded.
-        // A second, outer timeout strategy would bound the same thing again at the cost of an async layer and a
-        // cancellation source per call (about 1 KB of a 3 KB loopback call; see benchmarks/README.md).
+        // A second, outer timeout strategy would bound the same thing again, at a cost per call the loopback harness
+        // shows (benchmarks/README.md).
         builder.AddTimeout(new TimeoutStrategyOptions
         {
             Name = "Crux.Timeout",
