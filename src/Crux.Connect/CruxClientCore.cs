@@ -13,12 +13,17 @@ namespace Crux.Connect.Internal;
 internal sealed class CruxClientCore
 {
     public CruxClientCore(
-        CruxClientSettings settings, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, Func<double>? jitter = null, string? clientName = null)
+        CruxClientSettings settings,
+        ILoggerFactory? loggerFactory,
+        TimeProvider? timeProvider,
+        Func<double>? jitter = null,
+        string? clientName = null,
+        CruxMetrics? metrics = null)
     {
         Settings = settings;
         TimeProvider = timeProvider ?? TimeProvider.System;
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(CruxTelemetry.Name);
-        Diagnostics = new CruxClientDiagnostics(Logger, settings, TimeProvider, clientName);
+        Diagnostics = new CruxClientDiagnostics(Logger, settings, TimeProvider, clientName, metrics);
         Pipeline = CruxResilience.Create(settings, TimeProvider, jitter ?? Jitter.Shared);
     }
 

@@ -34,7 +34,7 @@ internal static class CruxAuthentication
         if (core.Settings.Authorization is TokenProviderAuthorization { Provider: CruxLoginTokenProvider login })
         {
             CruxClientSettings loginSettings = core.Settings.WithAuthorization(new LoginRequestAuthorization(login.Credentials.Password));
-            login.Attach(httpClients, new CruxClientCore(loginSettings, loggerFactory, core.TimeProvider));
+            login.Attach(httpClients, new CruxClientCore(loginSettings, loggerFactory, core.TimeProvider, metrics: core.Diagnostics.Metrics));
         }
     }
 }

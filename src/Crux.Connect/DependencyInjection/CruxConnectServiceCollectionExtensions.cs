@@ -1,6 +1,7 @@
 using Crux.Connect;
 using Crux.Connect.Authentication;
 using Crux.Connect.DependencyInjection;
+using Crux.Connect.Diagnostics;
 using Crux.Connect.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -66,6 +67,7 @@ public static partial class CruxConnectServiceCollectionExtensions
         string httpClientName = isDefault ? HttpClientName : HttpClientName + ":" + name;
         services.AddSingleton(new CruxClientRegistration(name, httpClientName));
         services.TryAddSingleton<ICruxClientFactory, CruxClientFactory>();
+        services.TryAddSingleton<CruxMetrics>(CruxMeterRegistration.Create);
 
         OptionsBuilder<CruxClientOptions> options = services.AddOptions<CruxClientOptions>(name);
         options.Configure(configure);
@@ -122,7 +124,8 @@ public static partial class CruxConnectServiceCollectionExtensions
             CruxClientSettings.Create(options, "options"),
             loggerFactory,
             provider.GetService<TimeProvider>(),
-            clientName: name.Length == 0 ? null : name);
+            clientName: name.Length == 0 ? null : name,
+            metrics: provider.GetRequiredService<CruxMetrics>());
 
         // The login gets a fresh client from the factory each time, so handler rotation applies to it too.
         IHttpClientFactory httpClientFactory = provider.GetRequiredService<IHttpClientFactory>();
