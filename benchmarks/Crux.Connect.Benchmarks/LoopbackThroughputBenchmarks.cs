@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Crux.Connect.Benchmarks.Contenders;
 using Crux.Connect.Benchmarks.Infrastructure;
+using Crux.Connect.TestSupport;
 
 namespace Crux.Connect.Benchmarks;
 
@@ -28,7 +29,7 @@ public partial class LoopbackThroughputBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _server = LoopbackServer.StartAsync().GetAwaiter().GetResult();
+        _server = LoopbackServer.StartAsync(RemovePermissionsEndpoint.AnswerAsync).GetAwaiter().GetResult();
         _transport = new SocketsHttpHandler();
         _handWritten = new HandWrittenClient(new HttpClient(_transport, disposeHandler: false), _server.BaseAddress.AbsoluteUri);
         SetupSdk(_transport, _server.BaseAddress);

@@ -15,13 +15,13 @@ namespace Crux.Connect.Internal;
 internal sealed class CruxClientCore
 {
     private CruxClientCore(
-        CruxClientSettings settings, CruxAuthorization authorization, ILoggerFactory? loggerFactory, TimeProvider timeProvider, string? clientName)
+        CruxClientSettings settings, CruxAuthorization authorization, ILoggerFactory? loggerFactory, TimeProvider timeProvider, string? clientName, CruxMetrics? metrics)
     {
         Settings = settings;
         Authorization = authorization;
         TimeProvider = timeProvider;
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(CruxTelemetry.Name);
-        Diagnostics = new CruxClientDiagnostics(Logger, settings, TimeProvider, clientName);
+        Diagnostics = new CruxClientDiagnostics(Logger, settings, TimeProvider, clientName, metrics);
         Pipeline = CruxResilience.Create(settings, TimeProvider, Jitter.Shared);
         PermissionCatalog = new PermissionCatalogCache(settings.PermissionCatalogLifetime);
     }
@@ -50,8 +50,15 @@ internal sealed class CruxClientCore
     /// <param name="loggerFactory">Where the client logs; <see langword="null"/> for nowhere.</param>
     /// <param name="timeProvider">The clock; <see langword="null"/> for the system's.</param>
     /// <param name="clientName">The name of a named registration, for telemetry; <see langword="null"/> for the unnamed client.</param>
+    /// <param name="metrics">The instruments to report to (under DI, from <c>IMeterFactory</c>); <see langword="null"/> for the shared static meter.</param>
     public static CruxClientCore Create(
-        CruxClientOptions options, string paramName, Func<HttpClient> httpClients, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, string? clientName = null)
+        CruxClientOptions options,
+        string paramName,
+        Func<HttpClient> httpClients,
+        ILoggerFactory? loggerFactory,
+        TimeProvider? timeProvider,
+        string? clientName = null,
+        CruxMetrics? metrics = null)
     {
         CruxClientSettings settings = CruxClientSettings.Create(options, paramName);
         TimeProvider time = timeProvider ?? TimeProvider.System;
@@ -63,7 +70,7 @@ internal sealed class CruxClientCore
             credentials => new CruxLoginTokenProvider(
                 credentials,
                 httpClients,
-                new CruxClientCore(settings, new LoginRequestAuthorization(credentials.Password), loggerFactory, time, clientName)));
-        return new CruxClientCore(settings, authorization, loggerFactory, time, clientName);
+                new CruxClientCore(settings, new LoginRequestAuthorization(credentials.Password), loggerFactory, time, clientName, metrics)));
+        return new CruxClientCore(settings, authorization, loggerFactory, time, clientName, metrics);
     }
 }

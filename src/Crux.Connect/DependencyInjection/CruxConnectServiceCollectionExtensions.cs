@@ -1,6 +1,7 @@
 using Crux.Connect;
 using Crux.Connect.Authentication;
 using Crux.Connect.DependencyInjection;
+using Crux.Connect.Diagnostics;
 using Crux.Connect.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -66,6 +67,7 @@ public static partial class CruxConnectServiceCollectionExtensions
         string httpClientName = isDefault ? HttpClientName : HttpClientName + ":" + name;
         services.AddSingleton(new CruxClientRegistration(name, httpClientName));
         services.TryAddSingleton<ICruxClientFactory, CruxClientFactory>();
+        services.TryAddSingleton<CruxMetrics>(CruxMeterRegistration.Create);
 
         OptionsBuilder<CruxClientOptions> options = services.AddOptions<CruxClientOptions>(name);
         options.Configure(configure);
@@ -126,7 +128,8 @@ public static partial class CruxConnectServiceCollectionExtensions
             () => httpClientFactory.CreateClient(httpClientName),
             loggerFactory,
             provider.GetService<TimeProvider>(),
-            name.Length == 0 ? null : name);
+            name.Length == 0 ? null : name,
+            provider.GetRequiredService<CruxMetrics>());
     }
 
     private static void ConfigureHttpClient(IHttpClientBuilder builder)

@@ -11,9 +11,11 @@ namespace Crux.Connect.Diagnostics;
 /// </summary>
 internal sealed class CruxClientDiagnostics
 {
-    public CruxClientDiagnostics(ILogger logger, CruxClientSettings settings, TimeProvider timeProvider, string? clientName = null)
+    public CruxClientDiagnostics(
+        ILogger logger, CruxClientSettings settings, TimeProvider timeProvider, string? clientName = null, CruxMetrics? metrics = null)
     {
         ClientName = clientName;
+        Metrics = metrics ?? CruxMetrics.Shared;
         Logger = logger;
         Settings = settings;
         TimeProvider = timeProvider;
@@ -26,6 +28,9 @@ internal sealed class CruxClientDiagnostics
     public CruxClientSettings Settings { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>Gets the instruments this client reports through: the static meter's, or the container's <c>IMeterFactory</c> one's.</summary>
+    public CruxMetrics Metrics { get; }
 
     public string ServerAddress { get; }
 
@@ -46,7 +51,7 @@ internal sealed class CruxClientDiagnostics
             : null;
 
         // Warning is the highest level we log at (a failure): if even that is off, logging needs nothing from us.
-        if (activity is null && !Logger.IsEnabled(LogLevel.Warning) && !CruxTelemetry.AnyMetricEnabled)
+        if (activity is null && !Logger.IsEnabled(LogLevel.Warning) && !Metrics.AnyEnabled)
         {
             return null;
         }

@@ -34,10 +34,10 @@ internal static partial class CruxLog
         string? detail,
         Exception exception);
 
-    // The same event when no answer came (connection failure, timeout): there is no status to show, and
-    // "(status )" would read like a bug. One event id, two texts (SYSLIB1006 warns about exactly that).
-#pragma warning disable SYSLIB1006, SYSLIB1025 // the same event id and name on two methods, on purpose
-    [LoggerMessage(EventId = 102, EventName = "OperationFailed", Level = LogLevel.Warning,
+    // A failure with no answer (connection failure, timeout): there is no status to show, and "(status )" would read like
+    // a bug, so it is its own event: one id, one text. It used to share id 102 and its name with the event above; 102
+    // kept the failure most callers see (the server answered with a failure status), this one got the next free id.
+    [LoggerMessage(EventId = 104, EventName = "OperationFailedWithoutAnswer", Level = LogLevel.Warning,
         Message = "Crux Connect {Operation} {HttpMethod} {Path} at {ServerAddress}: failed with {ExceptionType} (no answer) in {ElapsedMilliseconds:0.0} ms after {AttemptCount} attempt(s)")]
     public static partial void OperationFailedWithoutAnswer(
         ILogger logger,
@@ -49,7 +49,6 @@ internal static partial class CruxLog
         double elapsedMilliseconds,
         int attemptCount,
         Exception exception);
-#pragma warning restore SYSLIB1006, SYSLIB1025
 
     [LoggerMessage(EventId = 103, EventName = "OperationCanceled", Level = LogLevel.Information,
         Message = "Crux Connect {Operation} {HttpMethod} {Path}: canceled by the caller after {ElapsedMilliseconds:0.0} ms and {AttemptCount} attempt(s)")]

@@ -108,7 +108,7 @@ internal sealed class CruxOperationTelemetry
             }));
         }
 
-        if (CruxTelemetry.Retries.Enabled)
+        if (_client.Metrics.Retries.Enabled)
         {
             var tags = new TagList
             {
@@ -118,7 +118,7 @@ internal sealed class CruxOperationTelemetry
                 { CruxTags.ErrorType, reason },
             };
             AddClientName(ref tags);
-            CruxTelemetry.Retries.Add(1, in tags);
+            _client.Metrics.Retries.Add(1, in tags);
         }
     }
 
@@ -186,7 +186,7 @@ internal sealed class CruxOperationTelemetry
         }
 
         RecordDuration(elapsed, errorType);
-        if (CruxTelemetry.Errors.Enabled)
+        if (_client.Metrics.Errors.Enabled)
         {
             var tags = new TagList
             {
@@ -201,7 +201,7 @@ internal sealed class CruxOperationTelemetry
                 tags.Add(CruxTags.HttpResponseStatusCode, TagValues.Boxed(status));
             }
 
-            CruxTelemetry.Errors.Add(1, in tags);
+            _client.Metrics.Errors.Add(1, in tags);
         }
 
         if (Activity is { } activity)
@@ -232,7 +232,7 @@ internal sealed class CruxOperationTelemetry
 
     private void RecordDuration(TimeSpan elapsed, string? errorType)
     {
-        if (!CruxTelemetry.Duration.Enabled)
+        if (!_client.Metrics.Duration.Enabled)
         {
             return;
         }
@@ -255,7 +255,7 @@ internal sealed class CruxOperationTelemetry
             tags.Add(CruxTags.ErrorType, errorType);
         }
 
-        CruxTelemetry.Duration.Record(elapsed.TotalSeconds, in tags);
+        _client.Metrics.Duration.Record(elapsed.TotalSeconds, in tags);
     }
 
     private void AddClientName(ref TagList tags)

@@ -7,8 +7,9 @@ namespace Crux.Connect.Diagnostics;
 /// <summary>
 /// The process-wide <see cref="ActivitySource"/> and <see cref="Meter"/>, both named <c>Crux.Connect</c> and
 /// versioned like the assembly, so OpenTelemetry's <c>AddSource("Crux.Connect")</c> and
-/// <c>AddMeter("Crux.Connect")</c> pick the SDK up with no other code. Static, like <c>System.Net.Http</c>'s:
-/// every client in the process reports through the same instruments.
+/// <c>AddMeter("Crux.Connect")</c> pick the SDK up with no other code. Static, like <c>System.Net.Http</c>'s. The
+/// instruments are in <see cref="CruxMetrics"/>: on this meter for clients built with the public constructor, on a meter
+/// from the application's <see cref="IMeterFactory"/> for clients that <c>AddCruxConnect</c> builds when one is registered.
 /// </summary>
 internal static class CruxTelemetry
 {
@@ -22,26 +23,16 @@ internal static class CruxTelemetry
 
     public static readonly ActivitySource Source = new(Name, Version);
 
+    /// <summary>The meter of clients built without dependency injection (see <see cref="CruxMetrics.Shared"/>).</summary>
     public static readonly Meter Meter = new(Name, Version);
 
-    /// <summary>How long each operation took as its caller saw it: every attempt and every wait included.</summary>
-    public static readonly Histogram<double> Duration = CreateDuration();
-
-    public static readonly Counter<long> Retries = Meter.CreateCounter<long>(
-        RetriesName, "{retry}", "Retries of Crux Connect operations, by the failure that caused them.");
-
-    public static readonly Counter<long> Errors = Meter.CreateCounter<long>(
-        ErrorsName, "{error}", "Crux Connect operations that failed, by exception type.");
-
-    /// <summary>Gets whether anything at all listens; when not, an operation allocates nothing for telemetry.</summary>
-    public static bool AnyMetricEnabled => Duration.Enabled || Errors.Enabled || Retries.Enabled;
-
-    private static Histogram<double> CreateDuration()
+    /// <summary>Creates the duration histogram on <paramref name="meter"/> (see <see cref="CruxMetrics"/>).</summary>
+    public static Histogram<double> CreateDuration(Meter meter)
     {
         const string Description = "Duration of Crux Connect operations, retries and waits included.";
 #if NET9_0_OR_GREATER
         // The OpenTelemetry HTTP client buckets: the default ones are in milliseconds and would put every call in one bucket.
-        return Meter.CreateHistogram<double>(
+        return meter.CreateHistogram<double>(
             DurationName,
             "s",
             Description,
@@ -51,7 +42,7 @@ internal static class CruxTelemetry
                 HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60, 100],
             });
 #else
-        return Meter.CreateHistogram<double>(DurationName, "s", Description);
+        return meter.CreateHistogram<double>(DurationName, "s", Description);
 #endif
     }
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Crux.Connect.Diagnostics;
 using Crux.Connect.Tests.Diagnostics.Support;
 using Microsoft.Extensions.Logging;
@@ -11,16 +13,11 @@ namespace Crux.Connect.Tests.Diagnostics;
 public sealed class CruxLogTests
 {
     [Fact]
-    public void CruxLog_EventIds_AreTheDocumentedOnes()
+    public void LogEvents_EventIds_AreTheDocumentedOnes()
     {
-        var events = typeof(CruxLog).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Select(m => m.GetCustomAttribute<LoggerMessageAttribute>())
-            .Where(a => a is not null)
-            .Select(a => (a!.EventId, a.EventName, a.Level))
-            .Distinct() // 102 has two texts (with a status, and with no answer) under one id, name and level
-            .ToDictionary(a => a.EventId, a => (a.EventName, a.Level));
+        var events = LogEvents().ToDictionary(e => e.Attribute.EventId, e => (e.Attribute.EventName, e.Attribute.Level));
 
-        // The README's table: ids are never renumbered.
+        // The README's table: ids are never renumbered, only added.
         Assert.Equal(
             new Dictionary<int, (string?, LogLevel)>
             {
@@ -28,11 +25,52 @@ public sealed class CruxLogTests
                 [101] = ("OperationSucceeded", LogLevel.Information),
                 [102] = ("OperationFailed", LogLevel.Warning),
                 [103] = ("OperationCanceled", LogLevel.Information),
+                [104] = ("OperationFailedWithoutAnswer", LogLevel.Warning),
                 [110] = ("AttemptStarting", LogLevel.Debug),
                 [111] = ("AttemptAnswered", LogLevel.Debug),
                 [120] = ("RetryScheduled", LogLevel.Information),
+                [200] = ("SandboxInProduction", LogLevel.Warning),
             },
             events);
+    }
+
+    [Fact]
+    public void LogEvents_EachIdHasOneTemplateAndOneName()
+    {
+        (MethodInfo Method, LoggerMessageAttribute Attribute)[] events = LogEvents().ToArray();
+
+        Assert.All(events.GroupBy(e => e.Attribute.EventId), id => Assert.True(
+            id.Count() == 1,
+            $"Event id {id.Key} is used by {string.Join(", ", id.Select(e => e.Method.Name))}: one id, one message template."));
+        Assert.All(events.GroupBy(e => e.Attribute.EventName), name => Assert.True(
+            name.Count() == 1,
+            $"Event name {name.Key} is used by ids {string.Join(", ", name.Select(e => e.Attribute.EventId))}."));
+        Assert.All(events, e => Assert.Equal(e.Method.Name, e.Attribute.EventName));
+        Assert.Equal(events.Length, events.Select(e => e.Attribute.Message).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void LogEvents_ReadmeTable_ListsEachIdOnceWithItsNameAndLevel()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var rows = Regex.Matches(readme, @"(?m)^\| (?<id>\d{3}) \| (?<level>\w+) \| `(?<name>\w+)` \|")
+            .Select(m => (Id: int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture), Level: m.Groups["level"].Value, Name: m.Groups["name"].Value))
+            .ToArray();
+
+        Assert.Equal(
+            LogEvents().Select(e => (e.Attribute.EventId, e.Attribute.Level.ToString(), e.Attribute.EventName)).OrderBy(e => e.EventId),
+            rows.OrderBy(r => r.Id).Select(r => (r.Id, r.Level, (string?)r.Name)));
+    }
+
+    [Fact]
+    public void OperationFailed_102_HasTheStatusTemplate_And104_TheNoAnswerOne()
+    {
+        var byId = LogEvents().ToDictionary(e => e.Attribute.EventId, e => e.Attribute.Message);
+
+        Assert.Contains("(status {StatusCode})", byId[102], StringComparison.Ordinal);
+        Assert.DoesNotContain("(no answer)", byId[102], StringComparison.Ordinal);
+        Assert.Contains("(no answer)", byId[104], StringComparison.Ordinal);
+        Assert.DoesNotContain("{StatusCode}", byId[104], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,6 +136,7 @@ public sealed class CruxLogTests
         Assert.Contains(" at log-failure.crux.test: failed with", failure.Message, StringComparison.Ordinal);
         Assert.Equal("Not found.", failure.GetStructuredStateValue("Detail"));
         Assert.EndsWith("after 1 attempt(s): Not found.", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(collector.GetSnapshot(), r => r.Id.Id == 104);
         Secrets.AssertNotLogged(collector);
     }
 
@@ -113,9 +152,14 @@ public sealed class CruxLogTests
             await Assert.ThrowsAsync<CruxConnectionException>(() => client.OrganizationUsers.RemovePermissionsAsync(Scenarios.User, Scenarios.Permissions));
         }
 
-        FakeLogRecord failure = collector.GetSnapshot().Single(r => r.Id.Id == 102);
+        IReadOnlyList<FakeLogRecord> records = collector.GetSnapshot();
+        FakeLogRecord failure = records.Single(r => r.Id.Id == 104);
+        Assert.Equal("OperationFailedWithoutAnswer", failure.Id.Name);
+        Assert.Equal(LogLevel.Warning, failure.Level);
+        Assert.IsType<CruxConnectionException>(failure.Exception);
         Assert.Contains("failed with Crux.Connect.CruxConnectionException (no answer) in", failure.Message, StringComparison.Ordinal);
         Assert.Null(failure.GetStructuredStateValue("StatusCode"));
+        Assert.DoesNotContain(records, r => r.Id.Id == 102);
     }
 
     [Fact]
@@ -137,7 +181,7 @@ public sealed class CruxLogTests
 
         IReadOnlyList<FakeLogRecord> records = collector.GetSnapshot();
         Assert.Contains(records, r => r.Id.Id == 103 && r.Level == LogLevel.Information);
-        Assert.DoesNotContain(records, r => r.Id.Id == 102);
+        Assert.DoesNotContain(records, r => r.Id.Id is 102 or 104);
     }
 
     [Fact]
@@ -150,6 +194,24 @@ public sealed class CruxLogTests
         }
 
         Assert.Equal(new[] { 120, 101 }, collector.GetSnapshot().Select(r => r.Id.Id));
+    }
+
+    /// <summary>Every source-generated log event of the library (CruxLog, CruxStartupLog, any later one).</summary>
+    private static IEnumerable<(MethodInfo Method, LoggerMessageAttribute Attribute)> LogEvents() =>
+        typeof(CruxLog).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Select(m => (Method: m, Attribute: m.GetCustomAttribute<LoggerMessageAttribute>()!))
+            .Where(e => e.Attribute is not null);
+
+    private static string RepositoryRoot()
+    {
+        string? directory = AppContext.BaseDirectory;
+        while (directory is not null && !File.Exists(Path.Combine(directory, "Crux.Connect.sln")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        return directory ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
     }
 
     private static (ILoggerFactory Loggers, FakeLogCollector Collector) CreateLoggers()

@@ -121,7 +121,7 @@ public sealed class SecretRedactionTests
         Assert.DoesNotContain(Secrets.Token, exception.ToString(), StringComparison.Ordinal);
         FakeLogCollector collector = provider.GetRequiredService<FakeLogCollector>();
         Assert.Contains(collector.GetSnapshot(), r => r.Id.Id == 120 && r.Message.Contains("CruxTimeoutException", StringComparison.Ordinal));
-        Assert.Contains(collector.GetSnapshot(), r => r.Id.Id == 102 && r.Exception == exception);
+        Assert.Contains(collector.GetSnapshot(), r => r.Id.Id == 104 && r.Exception == exception);
         Secrets.AssertNotLogged(collector);
     }
 
@@ -151,7 +151,7 @@ public sealed class SecretRedactionTests
         Assert.DoesNotContain(Secrets.Token, exception.ToString(), StringComparison.Ordinal);
         FakeLogCollector collector = provider.GetRequiredService<FakeLogCollector>();
         Assert.Contains(collector.GetSnapshot(), r => r.Id.Id == 120);
-        Assert.Contains(collector.GetSnapshot(), r => r.Id.Id == 102 && r.Exception == exception);
+        Assert.Contains(collector.GetSnapshot(), r => r.Id.Id == 104 && r.Exception == exception);
         Secrets.AssertNotLogged(collector);
     }
 
