@@ -76,6 +76,7 @@ internal sealed class SimulatorState
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1308:Normalize strings to uppercase", Justification = "Builds a mail domain, written lowercase as people write one; nothing is compared with it.")]
     public IReadOnlyList<SimulatedUser> AddUsers(SimulatedOrganization organization, int count, IReadOnlyList<string> permissionNames)
     {
         lock (Gate)
