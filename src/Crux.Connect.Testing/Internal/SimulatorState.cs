@@ -81,7 +81,7 @@ internal sealed class SimulatorState
     {
         lock (Gate)
         {
-            // Names are resolved once, not per user: that is what keeps 10,000 users fast.
+            // Names are resolved once for the whole batch, not once per user.
             var uuids = ResolveFor(organization, permissionNames);
             var added = new List<SimulatedUser>(count);
             while (added.Count < count)

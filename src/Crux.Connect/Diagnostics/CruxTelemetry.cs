@@ -33,7 +33,7 @@ internal static class CruxTelemetry
     public static readonly Counter<long> Errors = Meter.CreateCounter<long>(
         ErrorsName, "{error}", "Crux Connect operations that failed, by exception type.");
 
-    /// <summary>Gets whether anything at all listens; when not, an operation allocates nothing for telemetry.</summary>
+    /// <summary>Gets whether anything listens to the SDK's metrics; when nothing does, an operation records none.</summary>
     public static bool AnyMetricEnabled => Duration.Enabled || Errors.Enabled || Retries.Enabled;
 
     private static Histogram<double> CreateDuration()

@@ -100,7 +100,7 @@ internal sealed class SecretRedactor
         char first = text[position];
         if (first != unit.Chars[0] && first is not ('\\' or '%' or '&' or '+' or '\uFFFD'))
         {
-            // The common case, tested without allocating: nothing at this position can be a form of the character.
+            // The common case: nothing at this position can start any form of the character.
             return -1;
         }
 
