@@ -14,6 +14,7 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
     public void SetAction(Command command, Func<ParseResult, CliContext, Task<int>> body) =>
         command.SetAction((parseResult, _) => RunAsync(parseResult, body));
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The command's last stop: every failure becomes a message and an exit code, never a stack trace.")]
     private async Task<int> RunAsync(ParseResult parseResult, Func<ParseResult, CliContext, Task<int>> body)
     {
         var context = new CliContext(host, globals.Read(parseResult));

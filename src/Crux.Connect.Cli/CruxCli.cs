@@ -92,7 +92,7 @@ internal static class CruxCli
         }
     }
 
-    private static IEnumerable<string> Path(Command command, RootCommand root)
+    private static Stack<string> Path(Command command, RootCommand root)
     {
         var names = new Stack<string>();
         for (Symbol? s = command; s is not null && s != root; s = s.Parents.FirstOrDefault())

@@ -229,6 +229,7 @@ public sealed class CruxFaultInjector
         return head.Plan;
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Fault injection for tests: a seed must reproduce the same faults, which a cryptographic generator cannot; nothing here is a secret.")]
     private FaultPlan? TakeRandom()
     {
         if (_random is null || _random.NextDouble() >= _randomRate)

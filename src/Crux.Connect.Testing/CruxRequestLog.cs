@@ -4,6 +4,7 @@ namespace Crux.Connect.Testing;
 
 /// <summary>A bounded, thread-safe log of the requests a simulator received; past <see cref="Capacity"/> the oldest go first.
 /// Enumerating it walks a snapshot, so requests arriving meanwhile never break a test's loop.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix", Justification = "A log is what it is (bounded, oldest dropped first); the name is public API the package's users already compile against.")]
 public sealed class CruxRequestLog : IReadOnlyCollection<RecordedRequest>
 {
     private readonly Queue<RecordedRequest> _entries = new();

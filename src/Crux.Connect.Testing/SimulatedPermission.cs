@@ -1,6 +1,7 @@
 namespace Crux.Connect.Testing;
 
 /// <summary>A permission of the simulated catalog, shaped like the API's Permission object.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Named after the API's Permission object it simulates; not a System.Security permission type, and public API users compile against.")]
 public sealed class SimulatedPermission
 {
     /// <summary>The <see cref="Visibility"/> of a permission every organization may hold.</summary>

@@ -22,8 +22,7 @@ public class CruxClient
     /// <summary>Initializes a new instance of the <see cref="CruxClient"/> class.</summary>
     /// <param name="httpClient">The HTTP client to send through. Its <see cref="HttpClient.BaseAddress"/> is ignored: <see cref="CruxClientOptions.BaseAddress"/> decides. It is never disposed by the SDK.</param>
     /// <param name="options">The settings; a snapshot is taken now, so later changes to the object do not affect this client.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="options"/> is not valid (every problem is listed in the message).</exception>
+    /// <include file="Errors/ExceptionDocs.xml" path="docs/client/exception"/>
     public CruxClient(HttpClient httpClient, CruxClientOptions options)
         : this(httpClient, options, null, null)
     {
@@ -34,8 +33,7 @@ public class CruxClient
     /// <param name="options">The settings; a snapshot is taken now.</param>
     /// <param name="loggerFactory">Where the SDK logs (category <c>Crux.Connect</c>); <see langword="null"/> for none.</param>
     /// <param name="timeProvider">The clock for timeouts and retry delays; <see langword="null"/> for <see cref="TimeProvider.System"/>. Tests pass a fake one.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="options"/> is not valid (every problem is listed in the message).</exception>
+    /// <include file="Errors/ExceptionDocs.xml" path="docs/client/exception"/>
     public CruxClient(HttpClient httpClient, CruxClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
     {
         Guard.NotNull(httpClient);

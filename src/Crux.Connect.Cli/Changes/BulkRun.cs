@@ -14,6 +14,7 @@ internal static class BulkRun
 
     public const int MaxConcurrency = 64;
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Whatever ends one user's step is that user's failure in the report, never the whole run's.")]
     public static async Task<BulkReport> RunAsync(
         IReadOnlyList<DesiredUser> users,
         Func<DesiredUser, CancellationToken, Task<PermissionChange>> step,

@@ -39,6 +39,7 @@ internal sealed class BulkFileOptions
 
     public int Concurrency(ParseResult parseResult) => parseResult.GetValue(_concurrency);
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The connection is disposed on failure and otherwise handed to PreparedBulk, which disposes it.")]
     public async Task<PreparedBulk> PrepareAsync(ParseResult parseResult, CliContext context)
     {
         // The files first: a missing or malformed one stops the run before any connection is made.

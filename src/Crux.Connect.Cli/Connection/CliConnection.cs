@@ -27,6 +27,7 @@ internal sealed class CliConnection : IDisposable
 
     public SimulatorWorld? Simulator { get; }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The handler is owned by RateLimitCounter (a DelegatingHandler disposes its inner handler), which the HttpClient owns, which Dispose disposes.")]
     public static async Task<CliConnection> OpenAsync(CliSettings settings, CliHost host, IAnsiConsole? prompter)
     {
         CliEnvironment environment = CliEnvironment.From(settings);

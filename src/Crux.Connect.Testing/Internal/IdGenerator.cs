@@ -2,6 +2,7 @@ namespace Crux.Connect.Testing.Internal;
 
 /// <summary>Makes uuids and tokens from one <see cref="Random"/>, so a seed reproduces a whole simulator.
 /// Not thread-safe: callers hold the state lock.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "A simulator's uuids and tokens guard nothing real, and a seed must reproduce them, which a cryptographic generator cannot.")]
 internal sealed class IdGenerator(int? seed)
 {
     private readonly Random _random = seed is { } s ? new Random(s) : new Random();

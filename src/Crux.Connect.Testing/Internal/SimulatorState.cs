@@ -76,11 +76,12 @@ internal sealed class SimulatorState
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1308:Normalize strings to uppercase", Justification = "Builds a mail domain, written lowercase as people write one; nothing is compared with it.")]
     public IReadOnlyList<SimulatedUser> AddUsers(SimulatedOrganization organization, int count, IReadOnlyList<string> permissionNames)
     {
         lock (Gate)
         {
-            // Names are resolved once, not per user: that is what keeps 10,000 users fast.
+            // Names are resolved once for the whole batch, not once per user.
             var uuids = ResolveFor(organization, permissionNames);
             var added = new List<SimulatedUser>(count);
             while (added.Count < count)

@@ -17,7 +17,7 @@ internal static class CruxAuthentication
 
         return options.TokenProvider switch
         {
-            // A fixed token gains nothing from a retry after 401.
+            // A fixed token cannot be renewed after a 401, so it needs none of a provider's renewal.
             CruxFixedTokenProvider fixedToken => new FixedTokenAuthorization(fixedToken.Token),
             { } provider => new TokenProviderAuthorization(provider),
             _ => new TokenProviderAuthorization(login(options.Credentials!)),

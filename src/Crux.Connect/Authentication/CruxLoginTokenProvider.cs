@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Text.Json;
 using Crux.Connect.Internal;
@@ -10,6 +11,7 @@ namespace Crux.Connect.Authentication;
 /// use, caches the token, and logs in again after the server rejects it. Concurrent first calls share one login: the
 /// lock is taken only while no token is cached, and whoever gets it second finds the token the first one stored.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "_loginLock is only awaited and released, never asked for its AvailableWaitHandle, so it holds no kernel handle and nothing to dispose; the provider lives as long as its client.")]
 internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
 {
     private readonly SemaphoreSlim _loginLock = new(1, 1);

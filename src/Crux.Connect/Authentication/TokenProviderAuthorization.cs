@@ -4,7 +4,7 @@ namespace Crux.Connect.Authentication;
 
 /// <summary>
 /// Adapts an <see cref="ICruxTokenProvider"/> (a login, a vault) to the sender's authorization hook. The header value
-/// is built once per token, not once per attempt, so a cached token costs no allocation on the hot path.
+/// is built once per token and reused by every attempt that sends that token.
 /// </summary>
 internal sealed class TokenProviderAuthorization : CruxAuthorization
 {

@@ -87,6 +87,7 @@ internal sealed class BulkRunner<TResult>
     /// kept for the result (<see cref="CruxBulkResult{TResult}.ProgressException"/>), but the run goes on and every user is
     /// still accounted for. Stopping half-way would leave changes in flight with nobody told about them.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The caller's IProgress<T> may throw anything; it is recorded once and reported on the result, never allowed to end the run.")]
     private void Report()
     {
         if (_progress is null || Volatile.Read(ref _progressFailure) is not null)
@@ -141,6 +142,7 @@ internal sealed class BulkRunner<TResult>
     }
 
     /// <summary>One user's change, once the run's 429 pause (if any) is over; <see langword="null"/> when cancelled before it finished.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Whatever ends one user's change is that user's failed outcome, never the whole run's.")]
     private async Task<CruxBulkOutcome<TResult>?> ChangeUserAsync(Guid user, CancellationToken cancellationToken)
     {
         try

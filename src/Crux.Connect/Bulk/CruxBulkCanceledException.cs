@@ -1,3 +1,5 @@
+using Crux.Connect.Internal;
+
 namespace Crux.Connect;
 
 /// <summary>
@@ -13,6 +15,35 @@ public sealed class CruxBulkCanceledException : OperationCanceledException
 {
     private static readonly IReadOnlyDictionary<Guid, Exception> NoFailures = new Dictionary<Guid, Exception>(0);
     private object? _completedOutcomes;
+
+    /// <summary>Initializes a new instance of the <see cref="CruxBulkCanceledException"/> class with a default message.</summary>
+    /// <remarks>The standard constructors describe no run: <see cref="Progress"/> counts no user and every list is empty.</remarks>
+    public CruxBulkCanceledException()
+        : this(null, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxBulkCanceledException"/> class with a message.</summary>
+    /// <param name="message">The message; <see langword="null"/> for a default one.</param>
+    /// <remarks>The standard constructors describe no run: <see cref="Progress"/> counts no user and every list is empty.</remarks>
+    public CruxBulkCanceledException(string? message)
+        : this(message, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxBulkCanceledException"/> class with a message and a cause.</summary>
+    /// <param name="message">The message; <see langword="null"/> for a default one.</param>
+    /// <param name="innerException">The exception that caused this one, if any.</param>
+    /// <remarks>The standard constructors describe no run: <see cref="Progress"/> counts no user and every list is empty.</remarks>
+    public CruxBulkCanceledException(string? message, Exception? innerException)
+        : base(message ?? "The bulk operation was cancelled.", innerException)
+    {
+        Progress = new CruxBulkProgress(0, 0, 0, 0);
+        SucceededUserUuids = [];
+        FailedUsers = NoFailures;
+        PendingUserUuids = [];
+    }
+
     /// <summary>Initializes a new instance of the <see cref="CruxBulkCanceledException"/> class.</summary>
     /// <param name="progress">Where the operation stood when it stopped.</param>
     /// <param name="pendingUserUuids">The users whose change was not finished.</param>
@@ -39,8 +70,10 @@ public sealed class CruxBulkCanceledException : OperationCanceledException
         : base(Describe(progress, pendingUserUuids), cancellationToken)
     {
         Progress = progress;
-        SucceededUserUuids = succeededUserUuids ?? throw new ArgumentNullException(nameof(succeededUserUuids));
-        FailedUsers = failedUsers ?? throw new ArgumentNullException(nameof(failedUsers));
+        Guard.NotNull(succeededUserUuids);
+        Guard.NotNull(failedUsers);
+        SucceededUserUuids = succeededUserUuids;
+        FailedUsers = failedUsers;
         PendingUserUuids = pendingUserUuids;
     }
 
@@ -59,10 +92,7 @@ public sealed class CruxBulkCanceledException : OperationCanceledException
         CancellationToken cancellationToken)
         where TResult : class
     {
-        if (completedOutcomes is null)
-        {
-            throw new ArgumentNullException(nameof(completedOutcomes));
-        }
+        Guard.NotNull(completedOutcomes);
 
         return new CruxBulkCanceledException(
             progress,
@@ -96,15 +126,8 @@ public sealed class CruxBulkCanceledException : OperationCanceledException
 
     private static string Describe(CruxBulkProgress? progress, IReadOnlyList<Guid>? pendingUserUuids)
     {
-        if (progress is null)
-        {
-            throw new ArgumentNullException(nameof(progress));
-        }
-
-        if (pendingUserUuids is null)
-        {
-            throw new ArgumentNullException(nameof(pendingUserUuids));
-        }
+        Guard.NotNull(progress);
+        Guard.NotNull(pendingUserUuids);
 
         return $"The bulk operation was cancelled: {progress}; {pendingUserUuids.Count} users not finished.";
     }

@@ -55,9 +55,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="ArgumentException"><paramref name="userUuids"/> holds <see cref="Guid.Empty"/>; <paramref name="permissionNames"/> is empty,
     /// holds a blank name or a name this environment does not know (the message lists the valid ones); or <paramref name="options"/> is out of range.
     /// Nothing is removed.</exception>
-    /// <exception cref="CruxApiException">Reading the permission catalog failed; nothing was removed.</exception>
-    /// <exception cref="CruxConnectionException">Reading the permission catalog got no answer; nothing was removed.</exception>
-    /// <exception cref="CruxTimeoutException">Reading the permission catalog timed out; nothing was removed.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/catalog/exception"/>
     /// <exception cref="CruxBulkCanceledException"><paramref name="cancellationToken"/> was cancelled before every user was done.</exception>
     public virtual async Task<CruxBulkResult<RemovePermissionsResult>> RemovePermissionsFromUsersAsync(
         IEnumerable<Guid> userUuids,
@@ -115,9 +113,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="ArgumentException"><paramref name="userUuids"/> holds <see cref="Guid.Empty"/>; <paramref name="permissionNames"/> is empty,
     /// holds a blank name or a name this environment does not know (the message lists the valid ones); or <paramref name="options"/> is out of range.
     /// Nothing is added.</exception>
-    /// <exception cref="CruxApiException">Reading the permission catalog failed; nothing was added.</exception>
-    /// <exception cref="CruxConnectionException">Reading the permission catalog got no answer; nothing was added.</exception>
-    /// <exception cref="CruxTimeoutException">Reading the permission catalog timed out; nothing was added.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/catalog/exception"/>
     /// <exception cref="CruxBulkCanceledException"><paramref name="cancellationToken"/> was cancelled before every user was done.</exception>
     public virtual async Task<CruxBulkResult<AddPermissionsResult>> AddPermissionsToUsersAsync(
         IEnumerable<Guid> userUuids,

@@ -6,8 +6,8 @@ namespace Crux.Connect.Diagnostics;
 
 /// <summary>
 /// One client's logger and the tag values that never change for it (server address and port, boxed once).
-/// <see cref="Start"/> is the only thing the send path calls when nobody listens: it answers
-/// <see langword="null"/> without allocating.
+/// <see cref="Start"/> is the only thing the send path calls when nobody listens, and then it answers
+/// <see langword="null"/>.
 /// </summary>
 internal sealed class CruxClientDiagnostics
 {
@@ -37,7 +37,7 @@ internal sealed class CruxClientDiagnostics
     /// <summary>Gets the name of a named registration (<c>AddCruxConnect(name, …)</c>), tagged as <c>crux.client.name</c>; otherwise <see langword="null"/>.</summary>
     public string? ClientName { get; }
 
-    /// <summary>Gets the port, boxed once so tagging it allocates nothing per call.</summary>
+    /// <summary>Gets the port, boxed once for the client's lifetime, since every operation tags it.</summary>
     public object ServerPort { get; }
 
     /// <summary>

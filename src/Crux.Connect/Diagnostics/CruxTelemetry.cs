@@ -51,7 +51,8 @@ internal static class CruxTelemetry
         Assembly assembly = typeof(CruxTelemetry).Assembly;
         string version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             ?? assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-        int plus = version.IndexOf('+');
-        return plus >= 0 ? version.Substring(0, plus) : version;
+
+        // The informational version ends in "+<commit>"; the name a trace or a server log shows is the version alone.
+        return version.Split('+')[0];
     }
 }

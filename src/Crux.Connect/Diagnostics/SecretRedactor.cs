@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -99,7 +100,7 @@ internal sealed class SecretRedactor
         char first = text[position];
         if (first != unit.Chars[0] && first is not ('\\' or '%' or '&' or '+' or '\uFFFD'))
         {
-            // The common case, tested without allocating: nothing at this position can be a form of the character.
+            // The common case: nothing at this position can start any form of the character.
             return -1;
         }
 
@@ -168,6 +169,7 @@ internal sealed class SecretRedactor
     }
 
     /// <summary>A JSON escape of <paramref name="c"/> at <paramref name="position"/>: <c>\uXXXX</c> in either case, or a short escape.</summary>
+    [SuppressMessage("Performance", "CA1846:Prefer 'AsSpan' over 'Substring'", Justification = "The span overloads of int.Parse and int.TryParse do not exist on netstandard2.0, which compiles this same code; it runs only on the few characters of an escape.")]
     private static int MatchEscape(string text, int position, char c, ref bool partial)
     {
         if (text[position] != '\\')
@@ -203,6 +205,7 @@ internal sealed class SecretRedactor
     }
 
     /// <summary>The UTF-8 bytes of the character as <c>%XX</c>.</summary>
+    [SuppressMessage("Performance", "CA1846:Prefer 'AsSpan' over 'Substring'", Justification = "The span overloads of int.Parse and int.TryParse do not exist on netstandard2.0, which compiles this same code; it runs only on the few characters of an escape.")]
     private static int MatchPercent(string text, int position, byte[] utf8, ref bool partial)
     {
         foreach (byte b in utf8)
@@ -242,6 +245,7 @@ internal sealed class SecretRedactor
     }
 
     /// <summary>An HTML character reference: named (amp, lt, gt, quot, apos) or numeric.</summary>
+    [SuppressMessage("Performance", "CA1846:Prefer 'AsSpan' over 'Substring'", Justification = "The span overloads of int.Parse and int.TryParse do not exist on netstandard2.0, which compiles this same code; it runs only on the few characters of an escape.")]
     private static int MatchEntity(string text, int position, int codePoint, ref bool partial)
     {
         if (text[position] != '&')

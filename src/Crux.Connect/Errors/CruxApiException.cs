@@ -11,6 +11,30 @@ public class CruxApiException : CruxException
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoFieldErrors =
         new Dictionary<string, IReadOnlyList<string>>(0, StringComparer.Ordinal);
 
+    /// <summary>Initializes a new instance of the <see cref="CruxApiException"/> class with a default message.</summary>
+    /// <remarks><see cref="StatusCode"/> is 0 (no status known); <see cref="FieldErrors"/> is empty; <see cref="Detail"/>, <see cref="ResponseBody"/> and <see cref="RequestId"/> are <see langword="null"/>.</remarks>
+    public CruxApiException()
+        : this(null, default(HttpStatusCode))
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxApiException"/> class with a message.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <remarks><see cref="StatusCode"/> is 0 (no status known); <see cref="FieldErrors"/> is empty; <see cref="Detail"/>, <see cref="ResponseBody"/> and <see cref="RequestId"/> are <see langword="null"/>.</remarks>
+    public CruxApiException(string? message)
+        : this(message, default(HttpStatusCode))
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxApiException"/> class with a message and a cause.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="innerException">The failure that caused this one.</param>
+    /// <remarks><see cref="StatusCode"/> is 0 (no status known); <see cref="FieldErrors"/> is empty; <see cref="Detail"/>, <see cref="ResponseBody"/> and <see cref="RequestId"/> are <see langword="null"/>.</remarks>
+    public CruxApiException(string? message, Exception? innerException)
+        : this(message, default(HttpStatusCode), innerException: innerException)
+    {
+    }
+
     /// <summary>Initializes a new instance of the <see cref="CruxApiException"/> class.</summary>
     /// <param name="message">What went wrong.</param>
     /// <param name="statusCode">The HTTP status the server answered.</param>

@@ -8,6 +8,30 @@ namespace Crux.Connect;
 /// </summary>
 public class CruxInvalidResponseException : CruxException
 {
+    /// <summary>Initializes a new instance of the <see cref="CruxInvalidResponseException"/> class with a default message.</summary>
+    /// <remarks><see cref="StatusCode"/> is 0 (no status known) and <see cref="ResponseBody"/> is <see langword="null"/>.</remarks>
+    public CruxInvalidResponseException()
+        : this(null, default(HttpStatusCode))
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxInvalidResponseException"/> class with a message.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <remarks><see cref="StatusCode"/> is 0 (no status known) and <see cref="ResponseBody"/> is <see langword="null"/>.</remarks>
+    public CruxInvalidResponseException(string? message)
+        : this(message, default(HttpStatusCode))
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxInvalidResponseException"/> class with a message and a cause.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="innerException">The failure that caused this one.</param>
+    /// <remarks><see cref="StatusCode"/> is 0 (no status known) and <see cref="ResponseBody"/> is <see langword="null"/>.</remarks>
+    public CruxInvalidResponseException(string? message, Exception? innerException)
+        : this(message, default(HttpStatusCode), innerException: innerException)
+    {
+    }
+
     /// <summary>Initializes a new instance of the <see cref="CruxInvalidResponseException"/> class.</summary>
     /// <param name="message">What went wrong.</param>
     /// <param name="statusCode">The status the server answered.</param>

@@ -5,6 +5,30 @@ namespace Crux.Connect;
 /// <summary>429 Too Many Requests: the server (or a proxy) is limiting the caller. Retried before this is raised.</summary>
 public class CruxRateLimitException : CruxApiException
 {
+    /// <summary>Initializes a new instance of the <see cref="CruxRateLimitException"/> class with a default message.</summary>
+    /// <remarks><see cref="CruxApiException.StatusCode"/> is 429 Too Many Requests; <see cref="RetryAfter"/> is <see langword="null"/>; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
+    public CruxRateLimitException()
+        : base(null, (HttpStatusCode)429)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxRateLimitException"/> class with a message.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <remarks><see cref="CruxApiException.StatusCode"/> is 429 Too Many Requests; <see cref="RetryAfter"/> is <see langword="null"/>; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
+    public CruxRateLimitException(string? message)
+        : base(message, (HttpStatusCode)429)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxRateLimitException"/> class with a message and a cause.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="innerException">The failure that caused this one.</param>
+    /// <remarks><see cref="CruxApiException.StatusCode"/> is 429 Too Many Requests; <see cref="RetryAfter"/> is <see langword="null"/>; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
+    public CruxRateLimitException(string? message, Exception? innerException)
+        : base(message, (HttpStatusCode)429, innerException: innerException)
+    {
+    }
+
     /// <summary>Initializes a new instance of the <see cref="CruxRateLimitException"/> class.</summary>
     /// <param name="message">What went wrong.</param>
     /// <param name="retryAfter">The server's <c>Retry-After</c>, if it sent one.</param>

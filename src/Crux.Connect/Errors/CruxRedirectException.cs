@@ -11,6 +11,30 @@ namespace Crux.Connect;
 /// </summary>
 public class CruxRedirectException : CruxException
 {
+    /// <summary>Initializes a new instance of the <see cref="CruxRedirectException"/> class with a default message.</summary>
+    /// <remarks><see cref="StatusCode"/> is 0 (no status known) and <see cref="Location"/> is <see langword="null"/>.</remarks>
+    public CruxRedirectException()
+        : this(null, default(HttpStatusCode), null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxRedirectException"/> class with a message.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <remarks><see cref="StatusCode"/> is 0 (no status known) and <see cref="Location"/> is <see langword="null"/>.</remarks>
+    public CruxRedirectException(string? message)
+        : this(message, default(HttpStatusCode), null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxRedirectException"/> class with a message and a cause.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="innerException">The failure that caused this one.</param>
+    /// <remarks><see cref="StatusCode"/> is 0 (no status known) and <see cref="Location"/> is <see langword="null"/>.</remarks>
+    public CruxRedirectException(string? message, Exception? innerException)
+        : this(message, default(HttpStatusCode), null, innerException)
+    {
+    }
+
     /// <summary>Initializes a new instance of the <see cref="CruxRedirectException"/> class.</summary>
     /// <param name="message">What went wrong.</param>
     /// <param name="statusCode">The status of the answer: the 3xx, or the status of the answer from where the redirect led.</param>

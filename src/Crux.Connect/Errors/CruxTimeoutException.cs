@@ -7,6 +7,18 @@ namespace Crux.Connect;
 /// </summary>
 public class CruxTimeoutException : CruxException
 {
+    /// <summary>Initializes a new instance of the <see cref="CruxTimeoutException"/> class with a default message.</summary>
+    public CruxTimeoutException()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxTimeoutException"/> class with a message.</summary>
+    /// <param name="message">What went wrong.</param>
+    public CruxTimeoutException(string? message)
+        : base(message)
+    {
+    }
+
     /// <summary>Initializes a new instance of the <see cref="CruxTimeoutException"/> class.</summary>
     /// <param name="message">What went wrong.</param>
     /// <param name="innerException">The failure that caused this one, if any.</param>

@@ -7,6 +7,7 @@ namespace Crux.Connect.Internal;
 /// </summary>
 internal sealed class CruxClientSettings
 {
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1865:Use char overload", Justification = "string.EndsWith(char) does not exist on netstandard2.0; the ordinal string overload is equivalent.")]
     private CruxClientSettings(CruxClientOptions options)
     {
         string baseAddress = options.BaseAddress.AbsoluteUri;

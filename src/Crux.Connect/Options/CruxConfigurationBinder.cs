@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
@@ -12,6 +13,7 @@ namespace Crux.Connect.DependencyInjection;
 /// </summary>
 internal static class CruxConfigurationBinder
 {
+    [SuppressMessage("Usage", "CA2263:Prefer generic overload when type is known", Justification = "Enum.IsDefined<TEnum> does not exist on netstandard2.0, which compiles this same line.")]
     public static void Bind(IConfiguration section, CruxClientOptions options)
     {
         var keys = new CruxConfigurationKeys((section as IConfigurationSection)?.Path ?? string.Empty);

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Crux.Connect.DependencyInjection;
 
 /// <summary>
@@ -36,7 +38,7 @@ internal sealed class CruxConfigurationKeys
     public string Key(string relative) => SectionPath.Length == 0 ? relative : SectionPath + ":" + relative;
 
     /// <summary>The environment-variable form of the full key, e.g. <c>CruxConnect__Retry__MaxRetries</c>.</summary>
-    public string EnvironmentVariable(string relative) => Key(relative).Replace(":", "__");
+    public string EnvironmentVariable(string relative) => string.Join("__", Key(relative).Split(':'));
 
     public static string Unknown(CruxConfigurationKeys keys, string relative)
     {
@@ -51,15 +53,17 @@ internal sealed class CruxConfigurationKeys
     /// The known key closest to a mistyped one: the fewest edits, or one name containing the other (<c>Retries</c> is
     /// most likely <c>Retry:MaxRetries</c>), compared without case, on the last segment and on the whole path.
     /// </summary>
+    [SuppressMessage("Usage", "CA2249:Consider using 'string.Contains' instead of 'string.IndexOf'", Justification = "string.Contains(string, StringComparison) does not exist on netstandard2.0, which compiles this same line.")]
     public static string? Nearest(string relative)
     {
-        string last = relative.Substring(relative.LastIndexOf(':') + 1);
+        int colon = relative.LastIndexOf(':');
+        string last = relative.Substring(colon + 1);
         string? best = null;
         double bestScore = double.MaxValue;
         foreach (string candidate in Leaves)
         {
             string candidateLast = candidate.Substring(candidate.LastIndexOf(':') + 1);
-            double score = Math.Min(Distance(relative, candidate), Distance(last, candidateLast) + (relative.Contains(':') ? 0.5 : 0.25));
+            double score = Math.Min(Distance(relative, candidate), Distance(last, candidateLast) + (colon >= 0 ? 0.5 : 0.25));
             if (candidateLast.IndexOf(last, StringComparison.OrdinalIgnoreCase) >= 0 || last.IndexOf(candidateLast, StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 score = Math.Min(score, 1);

@@ -33,8 +33,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status (reading the catalog or removing).</exception>
     /// <exception cref="CruxInvalidResponseException">The catalog was not the documented JSON.</exception>
-    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
-    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/transport/exception"/>
     public virtual async Task<RemovePermissionsResult> RemovePermissionsAsync(
         Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
     {
@@ -57,8 +56,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status (reading the catalog or adding).</exception>
     /// <exception cref="CruxInvalidResponseException">The catalog was not the documented JSON.</exception>
-    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
-    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/transport/exception"/>
     public virtual async Task<AddPermissionsResult> AddPermissionsAsync(
         Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
     {
@@ -79,8 +77,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status.</exception>
     /// <exception cref="CruxInvalidResponseException">The catalog was not the documented JSON.</exception>
-    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
-    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/transport/exception"/>
     public virtual async Task<IReadOnlyList<Guid>> ResolvePermissionNamesAsync(
         IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
     {

@@ -38,11 +38,8 @@ public partial class OrganizationUsersClient
     /// <param name="permissionUuids">The permissions to remove. Duplicates are sent once; the order is kept.</param>
     /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
     /// <returns>What was sent and the success status the server answered.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>, or <paramref name="permissionUuids"/> is empty or holds <see cref="Guid.Empty"/>. Nothing is sent.</exception>
-    /// <exception cref="ArgumentNullException"><paramref name="permissionUuids"/> is <see langword="null"/>. Nothing is sent.</exception>
-    /// <exception cref="CruxApiException">The server answered with a failure status; the subclass names it (for example <see cref="CruxPermissionDeniedException"/> for 403).</exception>
-    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
-    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/uuids/exception"/>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/call/exception"/>
     [OverloadResolutionPriority(1)]
     public virtual Task<RemovePermissionsResult> RemovePermissionsAsync(
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
@@ -62,11 +59,8 @@ public partial class OrganizationUsersClient
     /// <param name="permissionUuids">The permissions to add. Duplicates are sent once; the order is kept.</param>
     /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
     /// <returns>What was sent and the success status the server answered.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>, or <paramref name="permissionUuids"/> is empty or holds <see cref="Guid.Empty"/>. Nothing is sent.</exception>
-    /// <exception cref="ArgumentNullException"><paramref name="permissionUuids"/> is <see langword="null"/>. Nothing is sent.</exception>
-    /// <exception cref="CruxApiException">The server answered with a failure status; the subclass names it.</exception>
-    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
-    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/uuids/exception"/>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/call/exception"/>
     [OverloadResolutionPriority(1)]
     public virtual Task<AddPermissionsResult> AddPermissionsAsync(
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
@@ -84,10 +78,8 @@ public partial class OrganizationUsersClient
     /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
     /// <returns>The permissions, in the server's order.</returns>
     /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>. Nothing is sent.</exception>
-    /// <exception cref="CruxApiException">The server answered with a failure status; the subclass names it.</exception>
-    /// <exception cref="CruxInvalidResponseException">The answer was not the documented JSON.</exception>
-    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
-    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/call/exception"/>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/read/exception"/>
     public virtual Task<IReadOnlyList<PermissionAssignment>> GetPermissionsAsync(
         Guid userUuid, CancellationToken cancellationToken = default)
     {
@@ -113,10 +105,8 @@ public partial class OrganizationUsersClient
     /// </summary>
     /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
     /// <returns>The permissions, in the server's order.</returns>
-    /// <exception cref="CruxApiException">The server answered with a failure status; the subclass names it.</exception>
-    /// <exception cref="CruxInvalidResponseException">The answer was not the documented JSON.</exception>
-    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
-    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/call/exception"/>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/read/exception"/>
     public virtual Task<IReadOnlyList<Permission>> GetAllPermissionsAsync(CancellationToken cancellationToken = default)
     {
         CruxClientCore core = Core;

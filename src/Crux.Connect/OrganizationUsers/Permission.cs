@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Crux.Connect;
 
 /// <summary>A permission of the Crux Connect catalog. Its <see cref="Uuid"/> differs between environments; its <see cref="Name"/> does not.</summary>
@@ -7,5 +9,6 @@ namespace Crux.Connect;
 /// <param name="Description">What the permission allows, if the server sent it.</param>
 /// <param name="Visibility">Which organizations may hold it: <c>SUPPLIER</c>, <c>RETAILER</c> or <c>BOTH</c>, if the server sent it.</param>
 /// <param name="Grouping">A free-form group such as <c>ORGUSERS</c>, if the server sent it.</param>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Permission is the API's own noun and a name fixed by the public contract (DESIGN.md); it is not a System.Security permission type.")]
 public sealed record Permission(
     Guid Uuid, string Name, string? DisplayName, string? Description, string? Visibility, string? Grouping);

@@ -1,3 +1,5 @@
+using Crux.Connect.Internal;
+
 namespace Crux.Connect;
 
 /// <summary>
@@ -7,6 +9,35 @@ namespace Crux.Connect;
 /// </summary>
 public sealed class CruxUnknownPermissionException : ArgumentException
 {
+    /// <summary>Initializes a new instance of the <see cref="CruxUnknownPermissionException"/> class with a default message.</summary>
+    /// <remarks><see cref="UnknownNames"/> and <see cref="ValidNames"/> are empty, and <see cref="ArgumentException.ParamName"/> is <see langword="null"/>.</remarks>
+    public CruxUnknownPermissionException()
+    {
+        UnknownNames = [];
+        ValidNames = [];
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxUnknownPermissionException"/> class with a message.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <remarks><see cref="UnknownNames"/> and <see cref="ValidNames"/> are empty, and <see cref="ArgumentException.ParamName"/> is <see langword="null"/>.</remarks>
+    public CruxUnknownPermissionException(string? message)
+        : base(message)
+    {
+        UnknownNames = [];
+        ValidNames = [];
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxUnknownPermissionException"/> class with a message and a cause.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="innerException">The failure that caused this one.</param>
+    /// <remarks><see cref="UnknownNames"/> and <see cref="ValidNames"/> are empty, and <see cref="ArgumentException.ParamName"/> is <see langword="null"/>.</remarks>
+    public CruxUnknownPermissionException(string? message, Exception? innerException)
+        : base(message, innerException)
+    {
+        UnknownNames = [];
+        ValidNames = [];
+    }
+
     /// <summary>Initializes a new instance of the <see cref="CruxUnknownPermissionException"/> class.</summary>
     /// <param name="unknownNames">The names that are not in the catalog, in the caller's order.</param>
     /// <param name="validNames">The names the catalog holds, sorted.</param>
@@ -27,15 +58,8 @@ public sealed class CruxUnknownPermissionException : ArgumentException
 
     private static string Describe(IReadOnlyList<string> unknownNames, IReadOnlyList<string> validNames)
     {
-        if (unknownNames is null)
-        {
-            throw new ArgumentNullException(nameof(unknownNames));
-        }
-
-        if (validNames is null)
-        {
-            throw new ArgumentNullException(nameof(validNames));
-        }
+        Guard.NotNull(unknownNames);
+        Guard.NotNull(validNames);
 
         return $"Unknown permission name{(unknownNames.Count == 1 ? string.Empty : "s")}: {string.Join(", ", unknownNames.Select(static n => "'" + n + "'"))}. " +
             $"Nothing was sent. The names this environment knows are: {string.Join(", ", validNames)}.";

@@ -3,11 +3,11 @@ namespace Crux.Connect.Internal;
 /// <summary>
 /// Turns the caller's permission uuids into the list that is sent: validated, duplicates removed, the caller's order
 /// kept, copied (the caller may change their collection later). A short list is scanned, a long one goes through a
-/// plain set; the hand-made hash table this replaced saved nothing a caller could measure (benchmarks/README.md).
+/// plain set (benchmarks/README.md, "Why the code does X", says why nothing cleverer).
 /// </summary>
 internal static class DistinctUuids
 {
-    /// <summary>Up to this many uuids a scan finds duplicates without allocating a set (permission lists are short).</summary>
+    /// <summary>Up to this many uuids a scan finds duplicates without a set (permission lists are short).</summary>
     private const int ScanLimit = 16;
 
     public static Guid[] Create(IEnumerable<Guid>? uuids, string paramName)
@@ -48,7 +48,7 @@ internal static class DistinctUuids
         return items;
     }
 
-    /// <summary>A set sized once for the list (growing one from empty allocated about 4 KB for 50 uuids).</summary>
+    /// <summary>A set sized once for the list, where the target framework can, so it never grows while it fills.</summary>
     private static HashSet<Guid> NewSet(int capacity) =>
 #if NET
         new(capacity);

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Crux.Connect.Internal;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Crux.Connect.Internal;
 /// configured lifetime, and read again early when a caller asks for a name it lacks (a permission added since).
 /// Concurrent callers that find it stale share one read.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "_refreshLock is only awaited and released, never asked for its AvailableWaitHandle, so it holds no kernel handle and nothing to dispose; the cache lives as long as its client's settings.")]
 internal sealed class PermissionCatalogCache
 {
     private readonly TimeSpan _lifetime;

@@ -51,7 +51,7 @@ internal readonly struct BoundedBody : IDisposable
         var received = new Received();
         try
         {
-            return await ReadAsync(content, limit, cancellationToken, received).ConfigureAwait(false);
+            return await ReadAsync(content, limit, received, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (!callerToken.IsCancellationRequested && exception is OperationCanceledException or IOException or HttpRequestException)
         {
@@ -71,9 +71,9 @@ internal readonly struct BoundedBody : IDisposable
     }
 
     public static ValueTask<BoundedBody> ReadAsync(HttpContent? content, int limit, CancellationToken cancellationToken) =>
-        ReadAsync(content, limit, cancellationToken, null);
+        ReadAsync(content, limit, null, cancellationToken);
 
-    private static async ValueTask<BoundedBody> ReadAsync(HttpContent? content, int limit, CancellationToken cancellationToken, Received? received)
+    private static async ValueTask<BoundedBody> ReadAsync(HttpContent? content, int limit, Received? received, CancellationToken cancellationToken)
     {
         if (content is null)
         {

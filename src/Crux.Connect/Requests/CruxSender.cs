@@ -32,7 +32,7 @@ internal static class CruxSender
 
         // Null unless a log level, an activity listener or an instrument is on: then telemetry costs nothing.
         CruxOperationTelemetry? telemetry = core.Diagnostics.Start(request);
-        var call = new CruxCallState(deadline, request.IsIdempotent, telemetry, cancellationToken, RetryGroup.Current);
+        var call = new CruxCallState(deadline, request.IsIdempotent, telemetry, RetryGroup.Current, cancellationToken);
         try
         {
             context.Properties.Set(CruxResilience.CallState, call);
@@ -71,6 +71,7 @@ internal static class CruxSender
 #if NET
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 #endif
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "An attempt returns every failure as a Polly outcome; the pipeline's one transient rule decides what is retried and what is rethrown.")]
     private static async ValueTask<Outcome<TResult>> AttemptAsync<TResult>(
         HttpClient httpClient,
         CruxClientCore core,

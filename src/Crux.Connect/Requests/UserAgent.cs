@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace Crux.Connect.Internal;
@@ -10,15 +9,7 @@ internal static class UserAgent
 
     private static string Create()
     {
-        Assembly assembly = typeof(UserAgent).Assembly;
-        string version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-        int plus = version.IndexOf('+');
-        if (plus >= 0)
-        {
-            version = version.Substring(0, plus);
-        }
-
+        string version = Diagnostics.CruxTelemetry.Version;
         string framework = RuntimeInformation.FrameworkDescription.Trim();
         return $"Crux.Connect/{version} ({Sanitize(framework)}; {Sanitize(OperatingSystemName())})";
     }

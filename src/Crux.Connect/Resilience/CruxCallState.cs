@@ -10,7 +10,7 @@ namespace Crux.Connect.Internal;
 /// </summary>
 internal sealed class CruxCallState
 {
-    public CruxCallState(CallDeadline deadline, bool isIdempotent, CruxOperationTelemetry? telemetry, CancellationToken callerToken, RetryGroup? group)
+    public CruxCallState(CallDeadline deadline, bool isIdempotent, CruxOperationTelemetry? telemetry, RetryGroup? group, CancellationToken callerToken)
     {
         Group = group;
         StartedAt = deadline.StartedAt;

@@ -1,6 +1,7 @@
 namespace Crux.Connect.Internal;
 
 /// <summary>A thread-safe source of jitter in [0, 1).</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Jitter spreads clients' retries apart; nothing about it is secret.")]
 internal static class Jitter
 {
 #if NET6_0_OR_GREATER

@@ -7,6 +7,30 @@ namespace Crux.Connect;
 /// </summary>
 public class CruxPartialPermissionChangeException : CruxException
 {
+    /// <summary>Initializes a new instance of the <see cref="CruxPartialPermissionChangeException"/> class with a default message.</summary>
+    /// <remarks><see cref="UserUuid"/> is <see cref="Guid.Empty"/>, <see cref="Removed"/> and <see cref="NotAdded"/> are empty, and <see cref="RemoveRequestId"/> is <see langword="null"/>.</remarks>
+    public CruxPartialPermissionChangeException()
+        : this(null, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxPartialPermissionChangeException"/> class with a message.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <remarks><see cref="UserUuid"/> is <see cref="Guid.Empty"/>, <see cref="Removed"/> and <see cref="NotAdded"/> are empty, and <see cref="RemoveRequestId"/> is <see langword="null"/>.</remarks>
+    public CruxPartialPermissionChangeException(string? message)
+        : this(message, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxPartialPermissionChangeException"/> class with a message and a cause.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="innerException">The failure that caused this one.</param>
+    /// <remarks><see cref="UserUuid"/> is <see cref="Guid.Empty"/>, <see cref="Removed"/> and <see cref="NotAdded"/> are empty, and <see cref="RemoveRequestId"/> is <see langword="null"/>.</remarks>
+    public CruxPartialPermissionChangeException(string? message, Exception? innerException)
+        : this(message, Guid.Empty, [], null, [], innerException)
+    {
+    }
+
     /// <summary>Initializes a new instance of the <see cref="CruxPartialPermissionChangeException"/> class.</summary>
     /// <param name="message">What went wrong.</param>
     /// <param name="userUuid">The user.</param>

@@ -8,6 +8,32 @@ namespace Crux.Connect;
 /// </summary>
 public class CruxPermissionsNotAvailableException : CruxException
 {
+    /// <summary>Initializes a new instance of the <see cref="CruxPermissionsNotAvailableException"/> class with a default message.</summary>
+    /// <remarks><see cref="UserUuid"/> is <see cref="Guid.Empty"/>; <see cref="PermissionUuids"/> and <see cref="PermissionNames"/> are empty.</remarks>
+    public CruxPermissionsNotAvailableException()
+        : this(null, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxPermissionsNotAvailableException"/> class with a message.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <remarks><see cref="UserUuid"/> is <see cref="Guid.Empty"/>; <see cref="PermissionUuids"/> and <see cref="PermissionNames"/> are empty.</remarks>
+    public CruxPermissionsNotAvailableException(string? message)
+        : this(message, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CruxPermissionsNotAvailableException"/> class with a message and a cause.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="innerException">The failure that caused this one.</param>
+    /// <remarks><see cref="UserUuid"/> is <see cref="Guid.Empty"/>; <see cref="PermissionUuids"/> and <see cref="PermissionNames"/> are empty.</remarks>
+    public CruxPermissionsNotAvailableException(string? message, Exception? innerException)
+        : base(message, innerException)
+    {
+        PermissionUuids = [];
+        PermissionNames = [];
+    }
+
     /// <summary>Initializes a new instance of the <see cref="CruxPermissionsNotAvailableException"/> class.</summary>
     /// <param name="message">What went wrong.</param>
     /// <param name="userUuid">The user.</param>

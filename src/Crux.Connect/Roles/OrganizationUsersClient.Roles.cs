@@ -21,14 +21,12 @@ public partial class OrganizationUsersClient
     /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>. A call cancelled after its DELETE
     /// may have removed without adding; running it again completes it.</param>
     /// <returns>What was removed, added and already held, with the server's request id of each request sent.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>, or <paramref name="permissionUuids"/> is empty or holds <see cref="Guid.Empty"/>. Nothing is sent.</exception>
-    /// <exception cref="ArgumentNullException"><paramref name="permissionUuids"/> is <see langword="null"/>. Nothing is sent.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/uuids/exception"/>
     /// <exception cref="CruxPermissionsNotAvailableException">A desired permission is one the user's organization cannot hold; only the GET was sent, nothing changed.</exception>
     /// <exception cref="CruxPartialPermissionChangeException">The DELETE succeeded but the PATCH failed (the inner exception says how); run the call again to complete it.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status to the GET or the DELETE (nothing changed) or to the PATCH when nothing was removed.</exception>
     /// <exception cref="CruxInvalidResponseException">The user's permissions were not the documented JSON.</exception>
-    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
-    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/transport/exception"/>
     [OverloadResolutionPriority(1)]
     public virtual Task<SetPermissionsResult> SetPermissionsAsync(
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
@@ -56,8 +54,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="CruxPartialPermissionChangeException">The DELETE succeeded but the PATCH failed; run the call again to complete it.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status (reading the catalog, reading the user, or a change).</exception>
     /// <exception cref="CruxInvalidResponseException">An answer was not the documented JSON.</exception>
-    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
-    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/transport/exception"/>
     public virtual async Task<SetPermissionsResult> SetPermissionsAsync(
         Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
     {
@@ -77,13 +74,11 @@ public partial class OrganizationUsersClient
     /// <param name="permissionUuids">The permissions the user should hold, and no others. Duplicates count once.</param>
     /// <param name="cancellationToken">Cancels the call; raises <see cref="OperationCanceledException"/>.</param>
     /// <returns>A plan with one row.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is <see cref="Guid.Empty"/>, or <paramref name="permissionUuids"/> is empty or holds <see cref="Guid.Empty"/>. Nothing is sent.</exception>
-    /// <exception cref="ArgumentNullException"><paramref name="permissionUuids"/> is <see langword="null"/>. Nothing is sent.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/uuids/exception"/>
     /// <exception cref="CruxPermissionsNotAvailableException">A desired permission is one the user's organization cannot hold.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status.</exception>
     /// <exception cref="CruxInvalidResponseException">The user's permissions were not the documented JSON.</exception>
-    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
-    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/transport/exception"/>
     [OverloadResolutionPriority(1)]
     public virtual async Task<PermissionChangePlan> PlanPermissionChangesAsync(
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
@@ -107,10 +102,8 @@ public partial class OrganizationUsersClient
     /// a null or blank name; or a name is not in this environment's catalog.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
     /// <exception cref="CruxPermissionsNotAvailableException">A desired permission is one the user's organization cannot hold.</exception>
-    /// <exception cref="CruxApiException">The server answered with a failure status.</exception>
-    /// <exception cref="CruxInvalidResponseException">An answer was not the documented JSON.</exception>
-    /// <exception cref="CruxConnectionException">No answer came from the server, after retries.</exception>
-    /// <exception cref="CruxTimeoutException">The SDK's time limit ran out.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/call/exception"/>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/read/exception"/>
     public virtual async Task<PermissionChangePlan> PlanPermissionChangesAsync(
         Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
     {
@@ -168,9 +161,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="ArgumentNullException"><paramref name="desiredPermissionNames"/> is <see langword="null"/>. Nothing is sent.</exception>
     /// <exception cref="ArgumentException">A user is <see cref="Guid.Empty"/>; a set is null, empty or holds a blank name (the message names the user) or a
     /// name this environment does not know; or <paramref name="options"/> is out of range. Nothing is sent.</exception>
-    /// <exception cref="CruxApiException">Reading the permission catalog failed; nothing was read.</exception>
-    /// <exception cref="CruxConnectionException">Reading the permission catalog got no answer.</exception>
-    /// <exception cref="CruxTimeoutException">Reading the permission catalog timed out.</exception>
+    /// <include file="../Errors/ExceptionDocs.xml" path="docs/catalog/exception"/>
     /// <exception cref="CruxBulkCanceledException"><paramref name="cancellationToken"/> was cancelled before every user was read.</exception>
     public virtual async Task<PermissionChangePlan> PlanPermissionChangesAsync(
         IReadOnlyDictionary<Guid, IEnumerable<string>> desiredPermissionNames,

@@ -9,15 +9,10 @@ internal static class RolePlanner
     // desiredNames: the caller's names, parallel to desired, when the caller gave names (to name them in an error).
     public static UserPermissionPlan Plan(Guid userUuid, IReadOnlyList<PermissionAssignment> current, Guid[] desired, IReadOnlyList<string>? desiredNames)
     {
-        var byUuid = new Dictionary<Guid, PermissionAssignment>(current.Count);
-        foreach (PermissionAssignment assignment in current)
-        {
-            // The first of two entries for one uuid wins, as the server listed it first.
-            if (!byUuid.ContainsKey(assignment.Permission.Uuid))
-            {
-                byUuid.Add(assignment.Permission.Uuid, assignment);
-            }
-        }
+        // The first of two entries for one uuid wins, as the server listed it first.
+        Dictionary<Guid, PermissionAssignment> byUuid = current
+            .GroupBy(static assignment => assignment.Permission.Uuid)
+            .ToDictionary(static group => group.Key, static group => group.First());
 
         List<int>? missing = null;
         for (int i = 0; i < desired.Length; i++)
