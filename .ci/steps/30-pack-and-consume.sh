@@ -38,7 +38,7 @@ testing_version=$(basename "$testing_nupkg" .nupkg); testing_version=${testing_v
 echo "-- packed version: $version"
 [ "$version" = "$testing_version" ] || fail "the two packages disagree on the version: $version vs $testing_version"
 
-# 2. Inspect the packages.
+# 2. Inspect the packages (Crux.Connect: lib/net10.0, lib/net8.0 and lib/netstandard2.0).
 entries() { unzip -Z1 "$1"; }
 require() { # package, entry
   local list
@@ -61,7 +61,7 @@ forbid_strangers() { # package, allowed assembly names (regex alternation)
   [ -z "$strangers" ] || fail "$(basename "$1") carries test, sample or benchmark files: $(tr '\n' ' ' <<<"$strangers")"
 }
 
-for tfm in net10.0 netstandard2.0; do
+for tfm in net10.0 net8.0 netstandard2.0; do
   require "$core_nupkg" "lib/$tfm/Crux.Connect.dll"
   require "$core_nupkg" "lib/$tfm/Crux.Connect.xml"
 done

@@ -92,7 +92,7 @@ public sealed class BodyValidationTests
     {
         await using var h = await Harness.StartAsync(door);
 
-        using var response = await h.SendAsync(HttpMethod.Patch, Harness.PermissionsPath(h.Simulator.SupplierMember.Uuid), h.Simulator.SupplierAdmin, "{\"permission_uuids\": [");
+        using var response = await h.SendAsync(new HttpMethod("PATCH"), Harness.PermissionsPath(h.Simulator.SupplierMember.Uuid), h.Simulator.SupplierAdmin, "{\"permission_uuids\": [");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.StartsWith("JSON parse error", await Json.DetailAsync(response));

@@ -138,7 +138,7 @@ public sealed class FaultInjectorTests
 
         var pending = h.Client.SendAsync(request, cts.Token);
         Assert.True(SpinWait.SpinUntil(() => sim.RequestsReceived == 1, TimeSpan.FromSeconds(10)));
-        await cts.CancelAsync();
+        cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
     }

@@ -56,7 +56,7 @@ public sealed class PermissionReadTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await Json.ReadAsync(response);
         Assert.Equal(18, body.GetProperty("permissions").GetArrayLength());
-        Assert.Equal(CruxSimulator.MemberPermissions.Order(), Json.AssignedNames(body).Order());
+        Assert.Equal(CruxSimulator.MemberPermissions.OrderBy(n => n, StringComparer.Ordinal), Json.AssignedNames(body).OrderBy(n => n, StringComparer.Ordinal));
     }
 
     [Theory]

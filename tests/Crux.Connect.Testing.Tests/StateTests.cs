@@ -60,8 +60,8 @@ public sealed class StateTests
         Assert.Equal(10_000, users.Count);
         Assert.Equal(10_006, sim.UserCount);
         Assert.Equal(10_000, users.Select(u => u.Token).Distinct().Count());
-        Assert.Equal(["view_org_users", "view_order"], sim.GetAssignedPermissionNames(users[^1].Uuid));
-        var last = users[^1];
+        Assert.Equal(["view_org_users", "view_order"], sim.GetAssignedPermissionNames(users[users.Count - 1].Uuid));
+        var last = users[users.Count - 1];
         using var client = new HttpClient(sim.CreateHandler()) { BaseAddress = Harness.MemoryBase };
         using var login = await client.PostAsync("organizations/user-login/", new StringContent(
             $$"""{"username":"{{last.Username}}","password":"{{last.Password}}"}""", System.Text.Encoding.UTF8, "application/json"));

@@ -22,10 +22,6 @@ internal sealed class IdGenerator(int? seed)
     {
         var bytes = new byte[20];
         _random.NextBytes(bytes);
-#if NET9_0_OR_GREATER
         return Convert.ToHexStringLower(bytes);
-#else
-        return string.Concat(bytes.Select(static b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
-#endif
     }
 }

@@ -21,7 +21,8 @@ internal static class CruxHandlerLifetime
         builder.ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { PooledConnectionLifetime = PooledConnectionLifetime });
 #else
         // netstandard2.0 has no SocketsHttpHandler: on .NET Framework connection reuse is governed by ServicePointManager
-        // (ConnectionLeaseTimeout), and .NET Core 2.1+ applications load the net10.0 build or set their own handler.
+        // (ConnectionLeaseTimeout), applications on .NET 8+ load the net8.0 or net10.0
+        // build, which has it, and older .NET Core ones set their own handler.
         _ = builder;
 #endif
     }

@@ -30,8 +30,8 @@ internal static class CruxTelemetry
     public static Histogram<double> CreateDuration(Meter meter)
     {
         const string Description = "Duration of Crux Connect operations, retries and waits included.";
-#if NET9_0_OR_GREATER
         // The OpenTelemetry HTTP client buckets: the default ones are in milliseconds and would put every call in one bucket.
+        // (Before .NET 9 there is no advice: Polyfills/MeterAdvicePolyfills.cs creates the histogram without it there.)
         return meter.CreateHistogram<double>(
             DurationName,
             "s",
@@ -41,9 +41,6 @@ internal static class CruxTelemetry
             {
                 HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60, 100],
             });
-#else
-        return meter.CreateHistogram<double>(DurationName, "s", Description);
-#endif
     }
 
     private static string ReadVersion()

@@ -1,8 +1,7 @@
-#if !NET9_0_OR_GREATER
 namespace System.Runtime.CompilerServices;
 
 /// <summary>
-/// The C# 13 tie-breaker between overloads, for target frameworks whose base library lacks it (the compiler matches it
+/// The C# 13 tie-breaker between overloads, for target frameworks whose base library lacks it (compiled only for those: see the csproj) (the compiler matches it
 /// by name). It keeps <c>RemovePermissionsAsync(user, null)</c> and <c>RemovePermissionsAsync(user, [])</c> meaning the
 /// uuid overload they always meant, now that an overload taking names exists.
 /// </summary>
@@ -13,4 +12,3 @@ internal sealed class OverloadResolutionPriorityAttribute : Attribute
 
     public int Priority { get; }
 }
-#endif

@@ -1,6 +1,6 @@
-#if NETSTANDARD2_0
 // Compiler support types that netstandard2.0 lacks: records (init accessors) and
-// CallerArgumentExpression (guards that name the argument). Internal, so they never clash.
+// CallerArgumentExpression (guards that name the argument). Internal, so they never clash; compiled for
+// netstandard2.0 only (see the csproj), so the file needs no #if.
 namespace System.Runtime.CompilerServices
 {
     internal static class IsExternalInit
@@ -23,4 +23,3 @@ namespace System.Diagnostics.CodeAnalysis
     {
     }
 }
-#endif

@@ -86,7 +86,7 @@ internal readonly struct BoundedBody : IDisposable
             return default;
         }
 
-#if NET5_0_OR_GREATER
+#if NET
         Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
         Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
@@ -112,7 +112,7 @@ internal readonly struct BoundedBody : IDisposable
                     }
 
                     int toRead = Math.Min(buffer.Length, cap) - length;
-#if NET5_0_OR_GREATER
+#if NET
                     int read = await stream.ReadAsync(buffer.AsMemory(length, toRead), cancellationToken).ConfigureAwait(false);
 #else
                     int read = await stream.ReadAsync(buffer, length, toRead, cancellationToken).ConfigureAwait(false);

@@ -4,7 +4,7 @@ namespace Crux.Connect.Internal;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Jitter spreads clients' retries apart; nothing about it is secret.")]
 internal static class Jitter
 {
-#if NET6_0_OR_GREATER
+#if NET
     public static readonly Func<double> Shared = static () => Random.Shared.NextDouble();
 #else
     private static readonly Random Random = new();

@@ -4,7 +4,7 @@ namespace Crux.Connect.Internal;
 internal static class TimeProviderDelay
 {
     public static Task DelayAsync(TimeProvider timeProvider, TimeSpan delay, CancellationToken cancellationToken) =>
-#if NET8_0_OR_GREATER
+#if NET
         Task.Delay(delay, timeProvider, cancellationToken);
 #else
         timeProvider.Delay(delay, cancellationToken);

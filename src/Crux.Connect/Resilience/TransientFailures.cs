@@ -24,7 +24,7 @@ internal static class TransientFailures
 
     private static bool IsConnectFailure(Exception? exception)
     {
-#if NET8_0_OR_GREATER
+#if NET
         if (exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
         {
             return true;

@@ -87,7 +87,7 @@ public sealed class Harness : IAsyncDisposable
         SendAsync(HttpMethod.Delete, PermissionsPath(target), caller, UuidsBody(uuids));
 
     public Task<HttpResponseMessage> PatchAsync(SimulatedUser caller, Guid target, params Guid[] uuids) =>
-        SendAsync(HttpMethod.Patch, PermissionsPath(target), caller, UuidsBody(uuids));
+        SendAsync(new HttpMethod("PATCH"), PermissionsPath(target), caller, UuidsBody(uuids));
 
     public async ValueTask DisposeAsync()
     {

@@ -71,7 +71,7 @@ public class OrganizationUsersClientWireTests
         var client = Fixtures.Client(handler);
         Guid[] distinct = Enumerable.Range(1, 40).Select(i => new Guid(i, 0, 0, new byte[8])).ToArray();
 
-        var result = await client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, distinct.Concat(distinct.Reverse()).Select(g => g));
+        var result = await client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, distinct.Concat(Enumerable.Reverse(distinct)).Select(g => g));
 
         Assert.Equal(distinct, result.PermissionUuids);
         string body = Assert.Single(handler.Requests).BodyText;

@@ -1,41 +1,13 @@
 #pragma warning disable IDE0161 // several namespaces in one file: each polyfill lives where the real type does
-// What netstandard2.0 (and, for Lock, net8.0) lacks, so one source serves every target. Internal, so they never clash.
-#if !NET9_0_OR_GREATER
-namespace System.Threading
-{
-    /// <summary>Stands in for .NET 9's Lock on older targets: the compiler's <c>lock</c> pattern over a monitor.</summary>
-    internal sealed class Lock
-    {
-        private readonly object _monitor = new();
-
-        public Scope EnterScope()
-        {
-            Monitor.Enter(_monitor);
-            return new Scope(_monitor);
-        }
-
-        public ref struct Scope
-        {
-            private readonly object _monitor;
-
-            internal Scope(object monitor) => _monitor = monitor;
-
-            public void Dispose() => Monitor.Exit(_monitor);
-        }
-    }
-}
-#endif
-
-#if NETSTANDARD2_0
+// What netstandard2.0 lacks, so one source serves every target. Internal, so they never clash. Compiled for
+// netstandard2.0 only (see the csproj), so the file needs no #if; Lock.cs and ConvertPolyfills.cs serve net8.0 too.
 namespace System.Runtime.CompilerServices
 {
     internal static class IsExternalInit
     {
     }
 }
-#endif
 
-#if NETSTANDARD2_0
 namespace Crux.Connect.Testing
 {
     using System.Diagnostics.CodeAnalysis;
@@ -221,4 +193,3 @@ namespace System.Runtime.CompilerServices
         public string ParameterName { get; }
     }
 }
-#endif
