@@ -32,14 +32,15 @@ internal static class CruxSender
 
         // Null unless a log level, an activity listener or an instrument is on: then telemetry costs nothing.
         CruxOperationTelemetry? telemetry = core.Diagnostics.Start(request);
-        var call = new CruxCallState(deadline, request.IsIdempotent, telemetry, RetryGroup.Current, cancellationToken);
+        var call = new CruxCall<TResult>(httpClient, core, request, readSuccess, deadline, telemetry, RetryGroup.Current, cancellationToken);
         try
         {
+            // One object for both readers: the strategies find it in the context, each attempt gets it as its state.
             context.Properties.Set(CruxResilience.CallState, call);
             Outcome<TResult> outcome = await core.Pipeline.ExecuteOutcomeAsync(
-                static (ctx, state) => AttemptAsync(state.HttpClient, state.Core, state.Request, state.ReadSuccess, state.Call, ctx.CancellationToken),
+                static (ctx, call) => AttemptAsync(call, ctx.CancellationToken),
                 context,
-                new AttemptState<TResult>(httpClient, core, request, readSuccess, call)).ConfigureAwait(false);
+                call).ConfigureAwait(false);
             outcome.ThrowIfException();
             telemetry?.Succeeded();
             return outcome.Result!;
@@ -72,15 +73,12 @@ internal static class CruxSender
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 #endif
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "An attempt returns every failure as a Polly outcome; the pipeline's one transient rule decides what is retried and what is rethrown.")]
-    private static async ValueTask<Outcome<TResult>> AttemptAsync<TResult>(
-        HttpClient httpClient,
-        CruxClientCore core,
-        CruxRequest request,
-        SuccessReader<TResult> readSuccess,
-        CruxCallState call,
-        CancellationToken cancellationToken)
+    private static async ValueTask<Outcome<TResult>> AttemptAsync<TResult>(CruxCall<TResult> call, CancellationToken cancellationToken)
     {
         call.Telemetry?.AttemptStarting();
+        HttpClient httpClient = call.HttpClient;
+        CruxClientCore core = call.Core;
+        CruxRequest request = call.Request;
         CruxClientSettings settings = core.Settings;
         CruxAuthorization authorizer = core.Authorization;
         CancellationToken callerToken = call.CallerToken;
@@ -110,7 +108,7 @@ internal static class CruxSender
                 if (IsDocumentedSuccess(status))
                 {
                     // The reader gets the attempt's secrets, to redact what it surfaces (a request id, a body that is not JSON).
-                    return Outcome.FromResult(await readSuccess(response, request with { Secrets = redactor }, settings, cancellationToken).ConfigureAwait(false));
+                    return Outcome.FromResult(await call.ReadSuccess(response, request with { Secrets = redactor }, settings, cancellationToken).ConfigureAwait(false));
                 }
 
                 if (status == 401 && authorizer.CanRefresh && !call.Refreshed)
@@ -229,31 +227,4 @@ internal static class CruxSender
         exception.Timeout != core.Settings.AttemptTimeout || call.DeadlinePassed(core.TimeProvider)
             ? $"the overall timeout of {call.Timeout} (CruxClientOptions.Timeout)"
             : $"the attempt timeout of {core.Settings.AttemptTimeout} on its last attempt (CruxClientOptions.AttemptTimeout)";
-
-    private readonly struct AttemptState<TResult>
-    {
-        public AttemptState(
-            HttpClient httpClient,
-            CruxClientCore core,
-            CruxRequest request,
-            SuccessReader<TResult> readSuccess,
-            CruxCallState call)
-        {
-            HttpClient = httpClient;
-            Core = core;
-            Request = request;
-            ReadSuccess = readSuccess;
-            Call = call;
-        }
-
-        public HttpClient HttpClient { get; }
-
-        public CruxClientCore Core { get; }
-
-        public CruxRequest Request { get; }
-
-        public SuccessReader<TResult> ReadSuccess { get; }
-
-        public CruxCallState Call { get; }
-    }
 }

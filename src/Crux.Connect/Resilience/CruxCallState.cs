@@ -8,9 +8,9 @@ namespace Crux.Connect.Internal;
 /// the retries it made, the delay the retry predicate chose, whether the call must end now, the telemetry to report to,
 /// and the <see cref="RetryGroup"/> it runs in (a bulk run), if any.
 /// </summary>
-internal sealed class CruxCallState
+internal abstract class CruxCallState
 {
-    public CruxCallState(CallDeadline deadline, bool isIdempotent, CruxOperationTelemetry? telemetry, RetryGroup? group, CancellationToken callerToken)
+    protected CruxCallState(CallDeadline deadline, bool isIdempotent, CruxOperationTelemetry? telemetry, RetryGroup? group, CancellationToken callerToken)
     {
         Group = group;
         StartedAt = deadline.StartedAt;
