@@ -277,10 +277,11 @@ public partial class OrganizationUsersClient
         }
     }
 
-    private Task<SetPermissionsResult> SetOneAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken)
+    // Async on purpose: the deadline it enters is an AsyncLocal, which only an async method confines to itself.
+    private async Task<SetPermissionsResult> SetOneAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken)
     {
         EnterCallDeadline(); // the GET, the DELETE and the PATCH share one Timeout
-        return SetWithPartialAsync(userUuid, desired, names, cancellationToken);
+        return await SetWithPartialAsync(userUuid, desired, names, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A user's set; a failure after the DELETE succeeded says what was removed (<see cref="CruxPartialPermissionChangeException"/>).</summary>
