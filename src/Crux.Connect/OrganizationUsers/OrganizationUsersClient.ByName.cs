@@ -102,10 +102,13 @@ public partial class OrganizationUsersClient
     /// permission deleted and created again under a new uuid), the catalog is read anew and, if the names now resolve to
     /// other uuids, the change is sent once more with those.
     /// </summary>
-    private async Task<TResult> ChangeByNameAsync<TResult>(
+    private Task<TResult> ChangeByNameAsync<TResult>(
+        string[] names, string paramName, Func<Guid[], Task<TResult>> change, CancellationToken cancellationToken) =>
+        UnderOneDeadlineAsync(() => ResolveAndChangeAsync(names, paramName, change, cancellationToken));
+
+    private async Task<TResult> ResolveAndChangeAsync<TResult>(
         string[] names, string paramName, Func<Guid[], Task<TResult>> change, CancellationToken cancellationToken)
     {
-        EnterCallDeadline();
         (Guid[] uuids, bool fresh) = await ResolveCoreAsync(names, paramName, forceRead: false, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -123,12 +126,7 @@ public partial class OrganizationUsersClient
         }
     }
 
-    /// <summary>Puts the rest of the calling async method under one deadline (see <see cref="CallDeadline"/>). Only from an async method.</summary>
-    private void EnterCallDeadline()
-    {
-        if (_core is { } core)
-        {
-            CallDeadline.Enter(core.Settings, core.TimeProvider);
-        }
-    }
+    /// <summary>Runs a public call that sends several requests under one deadline (see <see cref="CallDeadline"/>).</summary>
+    private Task<T> UnderOneDeadlineAsync<T>(Func<Task<T>> body) =>
+        _core is { } core ? CallDeadline.RunAsync(core.Settings, core.TimeProvider, body) : body();
 }

@@ -23,11 +23,17 @@ internal sealed class CallDeadline
     /// <summary>Gets the outermost call's <see cref="CruxClientOptions.Timeout"/>.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>Joins the deadline of the call this one runs inside, or starts one. Call it from an async method: the deadline then ends with it.</summary>
-    public static void Enter(CruxClientSettings settings, TimeProvider timeProvider) =>
+    /// <summary>
+    /// Runs <paramref name="body"/> under the deadline of the call this one runs inside, or under a new one. The deadline
+    /// ends with <paramref name="body"/>: this method is async, so the ambient value it sets never reaches its caller.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(CruxClientSettings settings, TimeProvider timeProvider, Func<Task<T>> body)
+    {
         Ambient.Value ??= new CallDeadline(timeProvider.GetTimestamp(), settings.Timeout);
+        return await body().ConfigureAwait(false);
+    }
 
-    /// <summary>The deadline of the call this one runs inside (set by <see cref="Enter"/>), or a new one that is not made ambient.</summary>
+    /// <summary>The deadline of the call this one runs inside (set by <see cref="RunAsync"/>), or a new one that is not made ambient.</summary>
     public static CallDeadline Current(CruxClientSettings settings, TimeProvider timeProvider) =>
         Ambient.Value ?? new CallDeadline(timeProvider.GetTimestamp(), settings.Timeout);
 }

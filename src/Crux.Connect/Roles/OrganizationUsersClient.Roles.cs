@@ -55,14 +55,18 @@ public partial class OrganizationUsersClient
     /// <exception cref="CruxApiException">The server answered with a failure status (reading the catalog, reading the user, or a change).</exception>
     /// <exception cref="CruxInvalidResponseException">An answer was not the documented JSON.</exception>
     /// <include file="../Errors/ExceptionDocs.xml" path="docs/transport/exception"/>
-    public virtual async Task<SetPermissionsResult> SetPermissionsAsync(
+    public virtual Task<SetPermissionsResult> SetPermissionsAsync(
         Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(userUuid);
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
-        EnterCallDeadline(); // the catalog read, the GET, the DELETE and the PATCH share one Timeout
-        Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
-        return await SetOneAsync(userUuid, uuids, names, cancellationToken).ConfigureAwait(false);
+
+        // The catalog read, the GET, the DELETE and the PATCH share one Timeout.
+        return UnderOneDeadlineAsync(async () =>
+        {
+            Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
+            return await SetWithPartialAsync(userUuid, uuids, names, cancellationToken).ConfigureAwait(false);
+        });
     }
 
     /// <summary>
@@ -104,16 +108,20 @@ public partial class OrganizationUsersClient
     /// <exception cref="CruxPermissionsNotAvailableException">A desired permission is one the user's organization cannot hold.</exception>
     /// <include file="../Errors/ExceptionDocs.xml" path="docs/call/exception"/>
     /// <include file="../Errors/ExceptionDocs.xml" path="docs/read/exception"/>
-    public virtual async Task<PermissionChangePlan> PlanPermissionChangesAsync(
+    public virtual Task<PermissionChangePlan> PlanPermissionChangesAsync(
         Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(userUuid);
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
-        EnterCallDeadline();
-        Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
-        DateTimeOffset createdAt = RolesTime.GetUtcNow();
-        UserPermissionPlan plan = await PlanOneAsync(userUuid, uuids, names, cancellationToken).ConfigureAwait(false);
-        return new PermissionChangePlan([plan], [], createdAt);
+
+        // The catalog read and the GET share one Timeout.
+        return UnderOneDeadlineAsync(async () =>
+        {
+            Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
+            DateTimeOffset createdAt = RolesTime.GetUtcNow();
+            UserPermissionPlan plan = await PlanOneAsync(userUuid, uuids, names, cancellationToken).ConfigureAwait(false);
+            return new PermissionChangePlan([plan], [], createdAt);
+        });
     }
 
     /// <summary>
@@ -244,7 +252,7 @@ public partial class OrganizationUsersClient
                 var (row, desired, names) = rows[user];
                 SetPermissionsResult result = _core is null
                     ? await SetPermissionsAsync(user, desired, ct).ConfigureAwait(false)
-                    : await SetWithPartialAsync(user, desired, names, ct).ConfigureAwait(false);
+                    : await SetOneAsync(user, desired, names, ct).ConfigureAwait(false); // each user's set under its own Timeout
                 return new AppliedPermissionChange(row, result, RolePlanner.Drifted(row, result));
             },
             RolesTime,
@@ -277,12 +285,9 @@ public partial class OrganizationUsersClient
         }
     }
 
-    // Async on purpose: the deadline it enters is an AsyncLocal, which only an async method confines to itself.
-    private async Task<SetPermissionsResult> SetOneAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken)
-    {
-        EnterCallDeadline(); // the GET, the DELETE and the PATCH share one Timeout
-        return await SetWithPartialAsync(userUuid, desired, names, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>A user's set, its GET, DELETE and PATCH under one Timeout.</summary>
+    private Task<SetPermissionsResult> SetOneAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken) =>
+        UnderOneDeadlineAsync(() => SetWithPartialAsync(userUuid, desired, names, cancellationToken));
 
     /// <summary>A user's set; a failure after the DELETE succeeded says what was removed (<see cref="CruxPartialPermissionChangeException"/>).</summary>
     private async Task<SetPermissionsResult> SetWithPartialAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken)
