@@ -96,9 +96,10 @@ internal static class CruxResilience
         TimeSpan delay = ComputeDelay(retries, (exception as CruxApiException)?.ServerRetryAfter, settings, jitter());
         if (group is not null)
         {
-            if (groupRateLimit)
+            if (groupRateLimit && !call.IsFinal)
             {
                 // Every 429 pauses the group, even one this call will not retry: the server asked everyone to slow down.
+                // (A final one came from the call's login, whose own pipeline counted it already.)
                 group.RateLimited(delay);
             }
 

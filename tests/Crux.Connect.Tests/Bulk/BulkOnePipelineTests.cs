@@ -158,6 +158,30 @@ public sealed class BulkOnePipelineTests
         Assert.Equal(2, result.RateLimitedResponses);
     }
 
+    [Fact]
+    public async Task LoginAnswered429InABulkRun_EndsThatUsersCall_AndIsCountedOnce()
+    {
+        int logins = 0;
+        var handler = new LoginHandler(() => Interlocked.Increment(ref logins) == 1
+            ? Answer((HttpStatusCode)429)
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"auth_token":"fresh-bulk-token-0123456789"}""", Encoding.UTF8, "application/json") });
+        var client = new CruxClient(new HttpClient(handler), new CruxClientOptions
+        {
+            Credentials = new CruxCredentials("bulk@example.com", "bulk-password"),
+            BaseAddress = new Uri("https://crux.example/"),
+            Retry = { BaseDelay = TimeSpan.Zero },
+        });
+
+        CruxBulkResult<RemovePermissionsResult> result = await client.OrganizationUsers.RemovePermissionsFromUsersAsync(
+            [Guid.NewGuid(), Guid.NewGuid()], [PermissionA], new CruxBulkOptions { MaxConcurrency = 1 });
+
+        Assert.IsType<CruxRateLimitException>(Assert.Single(result.Failures).Exception);
+        Assert.Equal(1, result.Succeeded);
+        Assert.Equal(1, result.RateLimitedResponses);
+        Assert.Equal(1, result.RateLimitPauses);
+        Assert.Equal(2, Volatile.Read(ref logins));
+    }
+
     private static CruxClientOptions Options(Action<CruxClientOptions> configure)
     {
         var options = new CruxClientOptions { ApiToken = "bulk-test-token", BaseAddress = new Uri("https://crux.example/") };
@@ -199,6 +223,19 @@ public sealed class BulkOnePipelineTests
             HttpResponseMessage response = await answer(Guid.Parse(segments[^1]), request);
             response.RequestMessage = request;
             return response;
+        }
+    }
+
+    /// <summary>Answers the login from <c>login</c> and every change with 204.</summary>
+    private sealed class LoginHandler(Func<HttpResponseMessage> login) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            HttpResponseMessage response = request.RequestUri!.AbsolutePath.EndsWith("/user-login/", StringComparison.Ordinal)
+                ? login()
+                : new HttpResponseMessage(HttpStatusCode.NoContent);
+            response.RequestMessage = request;
+            return Task.FromResult(response);
         }
     }
 
