@@ -182,6 +182,26 @@ public sealed class BulkOnePipelineTests
         Assert.Equal(2, Volatile.Read(ref logins));
     }
 
+    [Fact]
+    public async Task AfterABulkRun_TheCallersOwnCallsAreNotInItsGroup()
+    {
+        int requests = 0;
+        var handler = new Handler((_, _) => Task.FromResult(Interlocked.Increment(ref requests) == 1
+            ? Answer(HttpStatusCode.NoContent)
+            : Answer((HttpStatusCode)429)));
+        var client = new CruxClient(new HttpClient(handler), Options(o =>
+        {
+            o.Retry.MaxRetries = 0;
+            o.Retry.BaseDelay = TimeSpan.Zero;
+        }));
+
+        // Awaited here, in the test method, so anything the run left in the caller's context would reach the next call.
+        await client.OrganizationUsers.RemovePermissionsFromUsersAsync([Guid.NewGuid()], [PermissionA], new CruxBulkOptions { MaxRateLimitRetries = 5 });
+        await Assert.ThrowsAsync<CruxRateLimitException>(() => client.OrganizationUsers.RemovePermissionsAsync(Guid.NewGuid(), [PermissionA]));
+
+        Assert.Equal(2, Volatile.Read(ref requests)); // the single call's 429 is not retried: MaxRetries is 0 outside a run
+    }
+
     private static CruxClientOptions Options(Action<CruxClientOptions> configure)
     {
         var options = new CruxClientOptions { ApiToken = "bulk-test-token", BaseAddress = new Uri("https://crux.example/") };
