@@ -5,20 +5,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
-project=samples/Crux.Connect.Sample
+source .ci/lib/run-sample.sh
 log="$PWD/artifacts/sample.log"
-mkdir -p "$(dirname "$log")"
-
-build=(--no-build)
-[ -f "$project/bin/Release/net10.0/Crux.Connect.Sample.dll" ] || build=()
-
-started=$(date +%s)
-timeout 300 dotnet run --project "$project" -c Release "${build[@]}" </dev/null >"$log" 2>&1
-rc=$?
-cat "$log"
-
 problems=()
-[ "$rc" -eq 0 ] || problems+=("the sample exited with $rc")
+started=$(date +%s)
+run_sample samples/Crux.Connect.Sample "$log"
 grep -qxF 'Removed: export_order, cancel_order -- verified, no longer assigned' "$log" \
   || problems+=("no 'Removed: export_order, cancel_order -- verified, no longer assigned' line")
 grep -qE '^ *\| exception +\| CruxPermissionDeniedException +\|$' "$log" || problems+=("no CruxPermissionDeniedException in section 7")

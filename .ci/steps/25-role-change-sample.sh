@@ -5,20 +5,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
-project=samples/Crux.Connect.RoleChangeSample
+source .ci/lib/run-sample.sh
 log="$PWD/artifacts/role-change-sample.log"
-mkdir -p "$(dirname "$log")"
-
-build=(--no-build)
-[ -f "$project/bin/Release/net10.0/Crux.Connect.RoleChangeSample.dll" ] || build=()
-
-started=$(date +%s)
-timeout 300 dotnet run --project "$project" -c Release "${build[@]}" </dev/null >"$log" 2>&1
-rc=$?
-cat "$log"
-
 problems=()
-[ "$rc" -eq 0 ] || problems+=("the sample exited with $rc")
+started=$(date +%s)
+run_sample samples/Crux.Connect.RoleChangeSample "$log"
 grep -qE '^Permission change plan of .*: 8 users, 8 to change \(16 removals, 16 additions\), 0 already as desired, 0 not planned$' "$log" \
   || problems+=("no plan summary line")
 grep -qE '^\| user +\| remove +\| add +\| keep +\|$' "$log" || problems+=("no plan table header")

@@ -11,18 +11,9 @@ mkdir -p "$logs"
 problems=()
 started=$(date +%s)
 
-run() { # name project log-file args...
-  local project=$1 log=$2; shift 2
-  local build=(--no-build)
-  local name; name=$(basename "$project")
-  [ -f "$project/bin/Release/net10.0/$name.dll" ] || build=()
-  timeout 300 dotnet run --project "$project" -c Release "${build[@]}" -- "$@" </dev/null >"$log" 2>&1
-  local rc=$?
-  cat "$log"
-  [ "$rc" -eq 0 ] || problems+=("$name exited with $rc")
-}
+source .ci/lib/run-sample.sh
 
-run samples/Crux.Connect.MinimalApi "$logs/minimal-api.log" --smoke
+run_sample samples/Crux.Connect.MinimalApi "$logs/minimal-api.log" --smoke
 grep -qE '^DELETE /users/[0-9a-f-]+/permissions/export_order -> 200: .*"requestId":"[0-9a-f]+"' "$logs/minimal-api.log" \
   || problems+=("minimal API: no 200 with a request id for the removal")
 grep -qE '^DELETE /users/[0-9a-f-]+/permissions/export_orders -> 400: .*"title":"Unknown permission"' "$logs/minimal-api.log" \
@@ -30,7 +21,7 @@ grep -qE '^DELETE /users/[0-9a-f-]+/permissions/export_orders -> 400: .*"title":
 grep -qE '^GET /retailer/users/[0-9a-f-]+/permissions -> 200: \[' "$logs/minimal-api.log" \
   || problems+=("minimal API: the named (retailer) client did not answer")
 
-run samples/Crux.Connect.WorkerSample "$logs/worker.log"
+run_sample samples/Crux.Connect.WorkerSample "$logs/worker.log"
 grep -qF 'Crux Connect rejected the cached token; reading the vault again' "$logs/worker.log" \
   || problems+=("worker: the stale token was not invalidated")
 [ "$(grep -cE 'Offboarded [0-9a-f-]+: removed export_order, cancel_order \(request id [0-9a-f]+\)' "$logs/worker.log")" -eq 2 ] \
