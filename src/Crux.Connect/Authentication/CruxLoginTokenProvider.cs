@@ -18,7 +18,6 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
     private string? _token;
     private readonly Func<HttpClient> _httpClients;
     private readonly CruxClientCore _loginCore;
-    private int _loginCount;
 
     /// <param name="credentials">Who logs in.</param>
     /// <param name="httpClients">Where each login gets its <see cref="HttpClient"/>: the caller's, or one from <c>IHttpClientFactory</c>.</param>
@@ -31,9 +30,6 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
     }
 
     public CruxCredentials Credentials { get; }
-
-    /// <summary>Gets how many logins succeeded, for tests and diagnostics.</summary>
-    public int LoginCount => Volatile.Read(ref _loginCount);
 
     public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
@@ -70,7 +66,6 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
 
             string fresh = await LoginAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _token, fresh);
-            Interlocked.Increment(ref _loginCount);
             return fresh;
         }
         finally

@@ -20,17 +20,9 @@ internal sealed class PermissionCatalogCache
         _lifetime = lifetime;
     }
 
-    /// <summary>Resolves names to uuids, in the caller's order, or throws <see cref="CruxUnknownPermissionException"/> naming the unknown and the valid ones.</summary>
-    public async Task<Guid[]> ResolveAsync(
-        string[] names,
-        Func<CancellationToken, Task<IReadOnlyList<Permission>>> readCatalog,
-        TimeProvider timeProvider,
-        string paramName,
-        CancellationToken cancellationToken) =>
-        (await ResolveWithFreshnessAsync(names, readCatalog, timeProvider, paramName, forceRead: false, cancellationToken).ConfigureAwait(false)).Uuids;
-
     /// <summary>
-    /// Resolves names like <see cref="ResolveAsync"/>, and says whether the catalog was read for this call (so a caller whose
+    /// Resolves names to uuids, in the caller's order, or throws <see cref="CruxUnknownPermissionException"/> naming the
+    /// unknown and the valid ones; and says whether the catalog was read for this call (so a caller whose
     /// uuids the server refuses knows whether a fresh read could change them). <paramref name="forceRead"/> reads it anew.
     /// </summary>
     public async Task<(Guid[] Uuids, bool Fresh)> ResolveWithFreshnessAsync(
