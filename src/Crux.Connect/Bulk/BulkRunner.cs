@@ -3,8 +3,8 @@ using Crux.Connect.Internal;
 namespace Crux.Connect.Bulk;
 
 /// <summary>
-/// Applies one single-user change to many users with bounded concurrency. Each user's change is one call of a public
-/// method, whose pipeline owns its retries; the run is the calls' <see cref="RetryGroup"/>, so any 429 pauses every
+/// Applies one single-user change to many users with bounded concurrency. Each user's change is one call, whose pipeline
+/// owns its retries; the run hands each change its <see cref="RetryGroup"/> (explicitly, never ambient), so any 429 pauses every
 /// worker together (each waits at the group's gate before starting a user, and the pipeline before each retry). A
 /// failure ends that user's change (recorded in its outcome), never the operation; cancellation stops new work and
 /// reports what was done.
@@ -13,7 +13,7 @@ internal sealed class BulkRunner<TResult>
     where TResult : class
 {
     private readonly Guid[] _users;
-    private readonly Func<Guid, CancellationToken, Task<TResult>> _change;
+    private readonly Func<Guid, RetryGroup, CancellationToken, Task<TResult>> _change;
     private readonly TimeProvider _timeProvider;
     private readonly CruxBulkOptions _options;
     private readonly IProgress<CruxBulkProgress>? _progress;
@@ -27,7 +27,7 @@ internal sealed class BulkRunner<TResult>
 
     public BulkRunner(
         Guid[] users,
-        Func<Guid, CancellationToken, Task<TResult>> change,
+        Func<Guid, RetryGroup, CancellationToken, Task<TResult>> change,
         TimeProvider timeProvider,
         CruxBulkOptions options,
         IProgress<CruxBulkProgress>? progress)
@@ -44,7 +44,6 @@ internal sealed class BulkRunner<TResult>
     public async Task<CruxBulkResult<TResult>> RunAsync(CancellationToken cancellationToken)
     {
         long started = _timeProvider.GetTimestamp();
-        _group.Enter(); // every call the workers make belongs to this run's group
         Report();
         int workerCount = Math.Min(_options.MaxConcurrency, _users.Length);
         var workers = new Task[workerCount];
@@ -148,7 +147,7 @@ internal sealed class BulkRunner<TResult>
         try
         {
             await _group.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return new CruxBulkOutcome<TResult>(user, await _change(user, cancellationToken).ConfigureAwait(false), null);
+            return new CruxBulkOutcome<TResult>(user, await _change(user, _group, cancellationToken).ConfigureAwait(false), null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -6,15 +6,15 @@ namespace Crux.Connect.Internal;
 /// What one call carries across its attempts, for the pipeline's strategies to read from the
 /// <see cref="Polly.ResilienceContext"/>: the deadline it runs under, whether it may be repeated, the caller's own token,
 /// the retries it made, the delay the retry predicate chose, whether the call must end now, the telemetry to report to,
-/// and the <see cref="RetryGroup"/> it runs in (a bulk run), if any.
+/// and the <see cref="RetryGroup"/> it runs in (a bulk run), if any: all of it from the call's <see cref="CruxCallScope"/>.
 /// </summary>
 internal abstract class CruxCallState
 {
-    protected CruxCallState(CallDeadline deadline, bool isIdempotent, CruxOperationTelemetry? telemetry, RetryGroup? group, CancellationToken callerToken)
+    protected CruxCallState(CruxCallScope scope, bool isIdempotent, CruxOperationTelemetry? telemetry, CancellationToken callerToken)
     {
-        Group = group;
-        StartedAt = deadline.StartedAt;
-        Timeout = deadline.Timeout;
+        Group = scope.Group;
+        StartedAt = scope.StartedAt;
+        Timeout = scope.Timeout;
         IsIdempotent = isIdempotent;
         Telemetry = telemetry;
         CallerToken = callerToken;

@@ -96,10 +96,10 @@ internal static class CruxResilience
         TimeSpan delay = ComputeDelay(retries, (exception as CruxApiException)?.ServerRetryAfter, settings, jitter());
         if (group is not null)
         {
-            if (groupRateLimit && !call.IsFinal)
+            if (groupRateLimit)
             {
                 // Every 429 pauses the group, even one this call will not retry: the server asked everyone to slow down.
-                // (A final one came from the call's login, whose own pipeline counted it already.)
+                // (A final one came from the call's login, which runs through the login's own core, outside any group.)
                 group.RateLimited(delay);
             }
 

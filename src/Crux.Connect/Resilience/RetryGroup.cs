@@ -10,12 +10,11 @@ namespace Crux.Connect.Internal;
 /// <see cref="CruxRetryOptions.MaxRetries"/>, because a bulk run is expected to meet the limit many times;</item>
 /// <item>the figures of the run: 429 answers, pauses, retries.</item>
 /// </list>
-/// It flows with the async calls (an <see cref="AsyncLocal{T}"/>) because they are reached through the public virtual
-/// methods, which cannot carry it as a parameter.
+/// It reaches a call only through that call's <see cref="CruxCallScope"/>, which the run creates for each user on its own
+/// client: a call on another client, or one made from a progress callback, is never paused, counted or retried by it.
 /// </summary>
 internal sealed class RetryGroup
 {
-    private static readonly AsyncLocal<RetryGroup?> Ambient = new();
     private int _rateLimitedResponses;
     private int _pauses;
     private int _retries;
@@ -25,9 +24,6 @@ internal sealed class RetryGroup
         Gate = new RateLimitGate(timeProvider);
         MaxRateLimitRetries = maxRateLimitRetries;
     }
-
-    /// <summary>Gets the group the current call runs in, if any.</summary>
-    public static RetryGroup? Current => Ambient.Value;
 
     public RateLimitGate Gate { get; }
 
@@ -39,9 +35,6 @@ internal sealed class RetryGroup
     public int Pauses => Volatile.Read(ref _pauses);
 
     public int Retries => Volatile.Read(ref _retries);
-
-    /// <summary>Makes this the group of every call the calling async method makes from here on (it ends with that method).</summary>
-    public void Enter() => Ambient.Value = this;
 
     /// <summary>A call of the group was answered 429: every call pauses for <paramref name="pause"/>.</summary>
     public void RateLimited(TimeSpan pause)
