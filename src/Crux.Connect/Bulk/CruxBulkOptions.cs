@@ -28,6 +28,16 @@ public sealed class CruxBulkOptions
     /// <value>The default value is 10.</value>
     public int MaxRateLimitRetries { get; set; } = DefaultMaxRateLimitRetries;
 
+    /// <summary>
+    /// Gets or sets a token that stops the run gracefully: once it is cancelled no new user is started, and the users in
+    /// flight finish (a set whose DELETE went out still sends its PATCH). If users were left unstarted, the run raises
+    /// <see cref="CruxBulkCanceledException"/> with <see cref="CruxBulkCanceledException.StopRequested"/> set, the finished users'
+    /// outcomes and <see cref="CruxBulkCanceledException.NotStartedUserUuids"/>; if every user had started, the run returns its
+    /// result as usual. The cancellation token of the call keeps its meaning: it abandons the users in flight.
+    /// </summary>
+    /// <value>The default value is <see cref="CancellationToken.None"/>: the run is never stopped this way.</value>
+    public CancellationToken StopToken { get; set; }
+
     /// <inheritdoc />
-    public override string ToString() => $"MaxConcurrency = {MaxConcurrency}, MaxRateLimitRetries = {MaxRateLimitRetries}";
+    public override string ToString() => $"MaxConcurrency = {MaxConcurrency}, MaxRateLimitRetries = {MaxRateLimitRetries}, StopToken = {(StopToken.CanBeCanceled ? "set" : "none")}";
 }

@@ -62,6 +62,8 @@ internal static class CruxSender
         }
         finally
         {
+            // A retry that will never start (cancelled, out of time) must not hold the run's new users back.
+            call.ClearRetryPending();
             ResilienceContextPool.Shared.Return(context);
         }
     }
@@ -86,6 +88,14 @@ internal static class CruxSender
         CancellationToken callerToken = call.CallerToken;
         try
         {
+            if (call.Group is { } group)
+            {
+                // In a run, every attempt waits for the run's 429 pause, even one whose wait was chosen before a later
+                // 429 made the pause longer; then a retry after a 429 goes before any new user.
+                await group.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                call.ClearRetryPending();
+            }
+
             string authorization = await AcquireAsync(authorizer, call, cancellationToken).ConfigureAwait(false);
             string? previous = null;
             while (true)

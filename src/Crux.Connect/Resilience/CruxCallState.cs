@@ -51,6 +51,29 @@ internal abstract class CruxCallState
     /// <summary>Gets or sets whether the call already obtained a new token after a 401 (once per call: a second 401 is final).</summary>
     public bool Refreshed { get; set; }
 
+    /// <summary>Gets whether a retry after a 429 is scheduled and has not started: the group lets no new user start meanwhile.</summary>
+    public bool RetryPending { get; private set; }
+
+    /// <summary>Tells the group a retry after a 429 is scheduled (new users wait until it has started).</summary>
+    public void MarkRetryPending(RetryGroup group)
+    {
+        if (!RetryPending)
+        {
+            RetryPending = true;
+            group.RetryPending();
+        }
+    }
+
+    /// <summary>The pending retry starts, or the call ends without it: new users may go.</summary>
+    public void ClearRetryPending()
+    {
+        if (RetryPending)
+        {
+            RetryPending = false;
+            Group!.RetryStarted();
+        }
+    }
+
     /// <summary>
     /// The limit of the next attempt: the attempt timeout, or what is left of the overall timeout if that is less (then
     /// never zero, which Polly's timeout strategy would read as "no timeout").
