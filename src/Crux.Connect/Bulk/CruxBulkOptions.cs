@@ -16,7 +16,11 @@ public sealed class CruxBulkOptions
     /// <summary>The default of <see cref="MaxRateLimitRetries"/>: 10.</summary>
     public const int DefaultMaxRateLimitRetries = 10;
 
-    /// <summary>Gets or sets how many users are changed at the same time, from 1 to <see cref="MaxConcurrencyLimit"/>.</summary>
+    /// <summary>
+    /// Gets or sets how many users are changed at the same time, at most, from 1 to <see cref="MaxConcurrencyLimit"/>. Under a rate
+    /// limit the run adapts below it: each new 429 pause halves the users in flight (down to 1), and each user finished outside a
+    /// pause grows it back by 1/limit, so by about one per round.
+    /// </summary>
     /// <value>The default value is 4.</value>
     public int MaxConcurrency { get; set; } = DefaultMaxConcurrency;
 
