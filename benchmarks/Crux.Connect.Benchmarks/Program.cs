@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == "--interleaved")
     return Crux.Connect.Benchmarks.InterleavedLoopback.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40);
 }
 
+if (args.Length > 0 && args[0] == "--bulk")
+{
+    return await Crux.Connect.Benchmarks.BulkUnderRateLimit.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
+}
+
 // Exit non-zero when a benchmark could not run (its [GlobalSetup] wire check threw, it crashed,
 // or the configuration was invalid), so CI's dry run catches it.
 IEnumerable<Summary> summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

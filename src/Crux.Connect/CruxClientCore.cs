@@ -43,6 +43,9 @@ internal sealed class CruxClientCore
 
     public ResiliencePipeline Pipeline { get; }
 
+    /// <summary>Gets the per-user locks that serialize this client's sets of the same user.</summary>
+    public UserLocks UserLocks { get; } = new();
+
     /// <summary>Validates <paramref name="options"/> (naming <paramref name="paramName"/>) and builds a client's core.</summary>
     /// <param name="options">The caller's options; a snapshot is taken.</param>
     /// <param name="paramName">The caller's name for <paramref name="options"/>, for the exception.</param>

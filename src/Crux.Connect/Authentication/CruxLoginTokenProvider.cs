@@ -10,12 +10,20 @@ namespace Crux.Connect.Authentication;
 /// The <see cref="CruxClientOptions.Credentials"/> case: logs in with <c>POST /organizations/user-login/</c> on first
 /// use, caches the token, and logs in again after the server rejects it. Concurrent first calls share one login: the
 /// lock is taken only while no token is cached, and whoever gets it second finds the token the first one stored.
+/// A refused login (400 or 401) is final for <see cref="RefusalLifetime"/>: the calls waiting for it and those that follow
+/// fail at once with the same <see cref="CruxAuthenticationException"/>, so a bulk run with a wrong password sends one
+/// login, not one per user (a server counting failed logins would lock the account). The credentials of a client never
+/// change (its options are read once), so only the interval ends a refusal; a client built with other credentials starts afresh.
 /// </summary>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "_loginLock is only awaited and released, never asked for its AvailableWaitHandle, so it holds no kernel handle and nothing to dispose; the provider lives as long as its client.")]
 internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
 {
+    /// <summary>How long a refused login stays final: 5 minutes on the client's <see cref="TimeProvider"/>.</summary>
+    public static readonly TimeSpan RefusalLifetime = TimeSpan.FromMinutes(5);
+
     private readonly SemaphoreSlim _loginLock = new(1, 1);
     private string? _token;
+    private Refusal? _refusal;
     private readonly Func<HttpClient> _httpClients;
     private readonly CruxClientCore _loginCore;
 
@@ -34,7 +42,15 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
     public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         string? token = Volatile.Read(ref _token);
-        return token is not null ? new ValueTask<string>(token) : new ValueTask<string>(LoginOnceAsync(cancellationToken));
+        if (token is not null)
+        {
+            return new ValueTask<string>(token);
+        }
+
+        // Faulted, not thrown: the caller treats a failed token like a failed login (final for the call).
+        return Refused() is { } refused
+            ? new ValueTask<string>(Task.FromException<string>(refused))
+            : new ValueTask<string>(LoginOnceAsync(cancellationToken));
     }
 
     public ValueTask InvalidateAsync(string rejectedToken, CancellationToken cancellationToken)
@@ -64,7 +80,24 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
                 return token;
             }
 
-            string fresh = await LoginAsync(cancellationToken).ConfigureAwait(false);
+            // Those who waited for a login that was refused get its answer, without sending the password again.
+            if (Refused() is { } refused)
+            {
+                throw refused;
+            }
+
+            string fresh;
+            try
+            {
+                fresh = await LoginAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (CruxAuthenticationException refusal)
+            {
+                Volatile.Write(ref _refusal, new Refusal(refusal, _loginCore.TimeProvider.GetTimestamp()));
+                throw;
+            }
+
+            Volatile.Write(ref _refusal, null);
             Volatile.Write(ref _token, fresh);
             return fresh;
         }
@@ -85,7 +118,7 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
         {
             // Not idempotent: a login is retried only when it provably never reached the server.
             var request = new CruxRequest("Login", HttpMethod.Post, CruxPaths.UserLogin(core.Settings), body, isIdempotent: false);
-            return await CruxSender.SendAsync(httpClient, core, request, ReadTokenAsync, cancellationToken).ConfigureAwait(false);
+            return await CruxSender.SendAsync(httpClient, core, request, ReadTokenAsync, scope: null, cancellationToken).ConfigureAwait(false);
         }
         catch (CruxApiException exception) when (exception.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
         {
@@ -102,6 +135,29 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
             // The password should not outlive the request in memory longer than it must.
             Array.Clear(body, 0, body.Length);
         }
+    }
+
+    /// <summary>A copy of the last refusal while it is final (a fresh exception for each call: one instance thrown by many would mix their stack traces); otherwise <see langword="null"/>.</summary>
+    private CruxAuthenticationException? Refused()
+    {
+        if (Volatile.Read(ref _refusal) is not { } refusal)
+        {
+            return null;
+        }
+
+        TimeSpan age = _loginCore.TimeProvider.GetElapsedTime(refusal.At);
+        if (age >= RefusalLifetime)
+        {
+            return null;
+        }
+
+        CruxAuthenticationException first = refusal.Exception;
+        return new CruxAuthenticationException(
+            $"{first.Message} The login is not tried again for {RefusalLifetime.TotalMinutes:0} minutes after a refusal (about {Math.Ceiling((RefusalLifetime - age).TotalSeconds):0} s left); use a client with the corrected credentials.",
+            first.Detail,
+            first.FieldErrors,
+            first.ResponseBody,
+            first.RequestId);
     }
 
     private static async ValueTask<string> ReadTokenAsync(
@@ -140,5 +196,19 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
         }
 
         return null;
+    }
+
+    /// <summary>A refused login and when it was answered (a <see cref="TimeProvider"/> timestamp).</summary>
+    private sealed class Refusal
+    {
+        public Refusal(CruxAuthenticationException exception, long at)
+        {
+            Exception = exception;
+            At = at;
+        }
+
+        public CruxAuthenticationException Exception { get; }
+
+        public long At { get; }
     }
 }

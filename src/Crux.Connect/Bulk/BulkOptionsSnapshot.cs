@@ -28,6 +28,6 @@ internal static class BulkOptionsSnapshot
             throw new ArgumentException("The bulk options are not valid: " + string.Join(" ", errors), paramName);
         }
 
-        return new CruxBulkOptions { MaxConcurrency = options.MaxConcurrency, MaxRateLimitRetries = options.MaxRateLimitRetries };
+        return new CruxBulkOptions { MaxConcurrency = options.MaxConcurrency, MaxRateLimitRetries = options.MaxRateLimitRetries, StopToken = options.StopToken };
     }
 }

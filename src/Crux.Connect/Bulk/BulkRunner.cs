@@ -3,22 +3,25 @@ using Crux.Connect.Internal;
 namespace Crux.Connect.Bulk;
 
 /// <summary>
-/// Applies one single-user change to many users with bounded concurrency. Each user's change is one call of a public
-/// method, whose pipeline owns its retries; the run is the calls' <see cref="RetryGroup"/>, so any 429 pauses every
-/// worker together (each waits at the group's gate before starting a user, and the pipeline before each retry). A
-/// failure ends that user's change (recorded in its outcome), never the operation; cancellation stops new work and
-/// reports what was done.
+/// Applies one single-user change to many users with bounded concurrency. Each user's change is one call, whose pipeline
+/// owns its retries; the run hands each change its <see cref="RetryGroup"/> (explicitly, never ambient), so any 429 pauses every
+/// worker together, a rate-limited user is retried before any new user starts, and the number of users in flight adapts
+/// (<see cref="AdaptiveLimit"/>): <see cref="RetryGroup.StartUserAsync"/> decides when the next user may start. A failure
+/// ends that user's change (recorded in its outcome), never the operation. Two ways to end early, each accounting for every
+/// user exactly once (done, not started, abandoned): the stop token (<see cref="CruxBulkOptions.StopToken"/>) starts no new
+/// user and lets those in flight finish; the cancellation token also abandons those in flight.
 /// </summary>
 internal sealed class BulkRunner<TResult>
     where TResult : class
 {
     private readonly Guid[] _users;
-    private readonly Func<Guid, CancellationToken, Task<TResult>> _change;
+    private readonly Func<Guid, RetryGroup, CancellationToken, Task<TResult>> _change;
     private readonly TimeProvider _timeProvider;
     private readonly CruxBulkOptions _options;
     private readonly IProgress<CruxBulkProgress>? _progress;
     private readonly RetryGroup _group;
     private readonly CruxBulkOutcome<TResult>?[] _outcomes;
+    private readonly bool[] _started;
     private readonly object _progressLock = new();
     private int _next = -1;
     private int _succeeded;
@@ -27,7 +30,7 @@ internal sealed class BulkRunner<TResult>
 
     public BulkRunner(
         Guid[] users,
-        Func<Guid, CancellationToken, Task<TResult>> change,
+        Func<Guid, RetryGroup, CancellationToken, Task<TResult>> change,
         TimeProvider timeProvider,
         CruxBulkOptions options,
         IProgress<CruxBulkProgress>? progress)
@@ -37,43 +40,52 @@ internal sealed class BulkRunner<TResult>
         _timeProvider = timeProvider;
         _options = options;
         _progress = progress;
-        _group = new RetryGroup(timeProvider, options.MaxRateLimitRetries);
+        _group = new RetryGroup(timeProvider, options.MaxRateLimitRetries, options.MaxConcurrency);
         _outcomes = new CruxBulkOutcome<TResult>?[users.Length];
+        _started = new bool[users.Length];
     }
 
     public async Task<CruxBulkResult<TResult>> RunAsync(CancellationToken cancellationToken)
     {
         long started = _timeProvider.GetTimestamp();
-        _group.Enter(); // every call the workers make belongs to this run's group
         Report();
         int workerCount = Math.Min(_options.MaxConcurrency, _users.Length);
         var workers = new Task[workerCount];
-        for (int i = 0; i < workerCount; i++)
+        CancellationToken stop = _options.StopToken;
+
+        // What ends a wait to start a user: a stop or a cancellation. What a user's change runs under: the cancellation only.
+        using (var startToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop))
         {
-            // On the thread pool: a handler that answers synchronously must not let the first worker run the whole list.
-            workers[i] = Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None);
+            for (int i = 0; i < workerCount; i++)
+            {
+                // On the thread pool: a handler that answers synchronously must not let the first worker run the whole list.
+                workers[i] = Task.Run(() => WorkAsync(startToken.Token, cancellationToken), CancellationToken.None);
+            }
+
+            await Task.WhenAll(workers).ConfigureAwait(false);
         }
 
-        await Task.WhenAll(workers).ConfigureAwait(false);
-
         var pending = new List<Guid>();
+        var notStarted = new List<Guid>();
+        var abandoned = new List<Guid>();
         var completed = new List<CruxBulkOutcome<TResult>>(_users.Length);
         for (int i = 0; i < _users.Length; i++)
         {
             if (_outcomes[i] is { } outcome)
             {
                 completed.Add(outcome);
+                continue;
             }
-            else
-            {
-                pending.Add(_users[i]);
-            }
+
+            pending.Add(_users[i]);
+            (_started[i] ? abandoned : notStarted).Add(_users[i]);
         }
 
         if (pending.Count > 0)
         {
-            // Only cancellation leaves a user without an outcome; the finished ones travel with the exception.
-            throw CruxBulkCanceledException.Create<TResult>(Snapshot(), completed, pending, cancellationToken);
+            // Only a stop or a cancellation leaves a user without an outcome; the finished ones travel with the exception.
+            bool stopped = !cancellationToken.IsCancellationRequested;
+            throw CruxBulkCanceledException.Create(Snapshot(), completed, pending, notStarted, abandoned, stopped, stopped ? stop : cancellationToken);
         }
 
         return new CruxBulkResult<TResult>(completed, _group.RateLimitedResponses, _group.Pauses, _group.Retries, _timeProvider.GetElapsedTime(started))
@@ -107,9 +119,9 @@ internal sealed class BulkRunner<TResult>
 
     private CruxBulkProgress Snapshot() => new(_users.Length, Volatile.Read(ref _succeeded), Volatile.Read(ref _failed), _group.RateLimitedResponses);
 
-    private async Task WorkAsync(CancellationToken cancellationToken)
+    private async Task WorkAsync(CancellationToken startToken, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        while (!startToken.IsCancellationRequested)
         {
             int index = Interlocked.Increment(ref _next);
             if (index >= _users.Length)
@@ -117,13 +129,39 @@ internal sealed class BulkRunner<TResult>
                 return;
             }
 
-            CruxBulkOutcome<TResult>? outcome = await ChangeUserAsync(_users[index], cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Waits for the run's 429 pause, for rate-limited retries to go first, and for a place under the adaptive limit.
+                await _group.StartUserAsync(startToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (startToken.IsCancellationRequested)
+            {
+                return; // this user and those after it are not started
+            }
+
+            if (startToken.IsCancellationRequested)
+            {
+                _group.UserDone();
+                return;
+            }
+
+            _started[index] = true;
+            CruxBulkOutcome<TResult>? outcome;
+            try
+            {
+                outcome = await ChangeUserAsync(_users[index], cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _group.UserDone();
+            }
+
             if (outcome is null)
             {
                 return;
             }
 
-            _outcomes[index] = outcome;
+            Volatile.Write(ref _outcomes[index], outcome);
             lock (_progressLock)
             {
                 // Counted and reported under one lock, so reports arrive in order and never go down.
@@ -141,14 +179,13 @@ internal sealed class BulkRunner<TResult>
         }
     }
 
-    /// <summary>One user's change, once the run's 429 pause (if any) is over; <see langword="null"/> when cancelled before it finished.</summary>
+    /// <summary>One user's change; <see langword="null"/> when cancelled before it finished (abandoned in flight).</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Whatever ends one user's change is that user's failed outcome, never the whole run's.")]
     private async Task<CruxBulkOutcome<TResult>?> ChangeUserAsync(Guid user, CancellationToken cancellationToken)
     {
         try
         {
-            await _group.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return new CruxBulkOutcome<TResult>(user, await _change(user, cancellationToken).ConfigureAwait(false), null);
+            return new CruxBulkOutcome<TResult>(user, await _change(user, _group, cancellationToken).ConfigureAwait(false), null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

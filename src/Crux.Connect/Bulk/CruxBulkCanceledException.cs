@@ -3,18 +3,23 @@ using Crux.Connect.Internal;
 namespace Crux.Connect;
 
 /// <summary>
-/// A bulk operation was cancelled by the caller's token. As everywhere in .NET, cancellation raises an
+/// A bulk operation was cancelled by the caller's token, or stopped by <see cref="CruxBulkOptions.StopToken"/> before every user
+/// was started (then <see cref="StopRequested"/> is <see langword="true"/>, the users in flight finished and
+/// <see cref="AbandonedUserUuids"/> is empty). As everywhere in .NET, cancellation raises an
 /// <see cref="OperationCanceledException"/>; this one also says what was done. No new user is started once the token is
 /// cancelled, and the changes in flight are abandoned: their users are in <see cref="PendingUserUuids"/>, with the ones
 /// never started. Running the operation again for those is safe (adding or removing a permission twice is not an error).
 /// Every user is accounted for exactly once: in <see cref="SucceededUserUuids"/>, in <see cref="FailedUsers"/> (with the
 /// exception that ended its change) or in <see cref="PendingUserUuids"/>; <see cref="GetCompletedOutcomes{TResult}"/> gives
-/// the finished users' outcomes with their results.
+/// the finished users' outcomes with their results. The pending ones are split, typed, into <see cref="NotStartedUserUuids"/> and
+/// <see cref="AbandonedUserUuids"/>; <see cref="GetUserState"/> answers for any user of the run.
 /// </summary>
 public sealed class CruxBulkCanceledException : OperationCanceledException
 {
     private static readonly IReadOnlyDictionary<Guid, Exception> NoFailures = new Dictionary<Guid, Exception>(0);
     private object? _completedOutcomes;
+    private IReadOnlyList<Guid>? _notStarted;
+    private IReadOnlyList<Guid> _abandoned = [];
 
     /// <summary>Initializes a new instance of the <see cref="CruxBulkCanceledException"/> class with a default message.</summary>
     /// <remarks>The standard constructors describe no run: <see cref="Progress"/> counts no user and every list is empty.</remarks>
@@ -120,6 +125,62 @@ public sealed class CruxBulkCanceledException : OperationCanceledException
 
     /// <summary>Gets where the operation stood when it stopped.</summary>
     public CruxBulkProgress Progress { get; }
+
+    /// <summary>Gets the users whose change was never started (the stop or the cancellation came first), in the order they were given.</summary>
+    /// <remarks>From the public constructors, which take one pending list, every pending user counts as not started.</remarks>
+    public IReadOnlyList<Guid> NotStartedUserUuids => _notStarted ?? PendingUserUuids;
+
+    /// <summary>Gets the users whose change was in flight when the cancellation token abandoned it (it may or may not have
+    /// reached the server; running it again is safe), in the order they were given. Empty after a stop.</summary>
+    public IReadOnlyList<Guid> AbandonedUserUuids => _abandoned;
+
+    /// <summary>Gets a value indicating whether the run ended because <see cref="CruxBulkOptions.StopToken"/> was cancelled
+    /// (the users in flight finished), rather than the cancellation token (the users in flight were abandoned).</summary>
+    public bool StopRequested { get; private set; }
+
+    /// <summary>Gets what happened to one user of the run.</summary>
+    /// <param name="userUuid">A user of the run.</param>
+    /// <returns>Its state: succeeded, failed, not started or abandoned in flight.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userUuid"/> is not a user of this run.</exception>
+    public CruxBulkUserState GetUserState(Guid userUuid)
+    {
+        if (FailedUsers.ContainsKey(userUuid))
+        {
+            return CruxBulkUserState.Failed;
+        }
+
+        if (SucceededUserUuids.Contains(userUuid))
+        {
+            return CruxBulkUserState.Succeeded;
+        }
+
+        if (_abandoned.Contains(userUuid))
+        {
+            return CruxBulkUserState.Abandoned;
+        }
+
+        return NotStartedUserUuids.Contains(userUuid)
+            ? CruxBulkUserState.NotStarted
+            : throw new ArgumentException($"User {userUuid:D} is not a user of this run.", nameof(userUuid));
+    }
+
+    /// <summary>The runner's exception: the finished outcomes, and the users not done, typed as not started or abandoned.</summary>
+    internal static CruxBulkCanceledException Create<TResult>(
+        CruxBulkProgress progress,
+        IReadOnlyList<CruxBulkOutcome<TResult>> completedOutcomes,
+        IReadOnlyList<Guid> pendingUserUuids,
+        IReadOnlyList<Guid> notStarted,
+        IReadOnlyList<Guid> abandoned,
+        bool stopRequested,
+        CancellationToken cancellationToken)
+        where TResult : class
+    {
+        CruxBulkCanceledException exception = Create(progress, completedOutcomes, pendingUserUuids, cancellationToken);
+        exception._notStarted = notStarted;
+        exception._abandoned = abandoned;
+        exception.StopRequested = stopRequested;
+        return exception;
+    }
 
     /// <summary>Gets the users whose change was not finished (never started, or abandoned in flight), in the order they were given.</summary>
     public IReadOnlyList<Guid> PendingUserUuids { get; }

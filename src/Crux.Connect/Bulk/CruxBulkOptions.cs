@@ -16,7 +16,11 @@ public sealed class CruxBulkOptions
     /// <summary>The default of <see cref="MaxRateLimitRetries"/>: 10.</summary>
     public const int DefaultMaxRateLimitRetries = 10;
 
-    /// <summary>Gets or sets how many users are changed at the same time, from 1 to <see cref="MaxConcurrencyLimit"/>.</summary>
+    /// <summary>
+    /// Gets or sets how many users are changed at the same time, at most, from 1 to <see cref="MaxConcurrencyLimit"/>. Under a rate
+    /// limit the run adapts below it: each new 429 pause halves the users in flight (down to 1), and each user finished outside a
+    /// pause grows it back by 1/limit, so by about one per round.
+    /// </summary>
     /// <value>The default value is 4.</value>
     public int MaxConcurrency { get; set; } = DefaultMaxConcurrency;
 
@@ -28,6 +32,16 @@ public sealed class CruxBulkOptions
     /// <value>The default value is 10.</value>
     public int MaxRateLimitRetries { get; set; } = DefaultMaxRateLimitRetries;
 
+    /// <summary>
+    /// Gets or sets a token that stops the run gracefully: once it is cancelled no new user is started, and the users in
+    /// flight finish (a set whose DELETE went out still sends its PATCH). If users were left unstarted, the run raises
+    /// <see cref="CruxBulkCanceledException"/> with <see cref="CruxBulkCanceledException.StopRequested"/> set, the finished users'
+    /// outcomes and <see cref="CruxBulkCanceledException.NotStartedUserUuids"/>; if every user had started, the run returns its
+    /// result as usual. The cancellation token of the call keeps its meaning: it abandons the users in flight.
+    /// </summary>
+    /// <value>The default value is <see cref="CancellationToken.None"/>: the run is never stopped this way.</value>
+    public CancellationToken StopToken { get; set; }
+
     /// <inheritdoc />
-    public override string ToString() => $"MaxConcurrency = {MaxConcurrency}, MaxRateLimitRetries = {MaxRateLimitRetries}";
+    public override string ToString() => $"MaxConcurrency = {MaxConcurrency}, MaxRateLimitRetries = {MaxRateLimitRetries}, StopToken = {(StopToken.CanBeCanceled ? "set" : "none")}";
 }

@@ -37,6 +37,10 @@ public sealed class CruxBulkOutcome<TResult>
     /// <summary>Gets a value indicating whether the change succeeded.</summary>
     public bool IsSuccess => Exception is null;
 
+    /// <summary>Gets the user's state: <see cref="CruxBulkUserState.Succeeded"/> or <see cref="CruxBulkUserState.Failed"/> (an outcome exists
+    /// only for a user whose change ended; the users not started or abandoned are listed by <see cref="CruxBulkCanceledException"/>).</summary>
+    public CruxBulkUserState State => IsSuccess ? CruxBulkUserState.Succeeded : CruxBulkUserState.Failed;
+
     /// <inheritdoc />
     public override string ToString() =>
         IsSuccess ? $"{UserUuid:D}: ok" : $"{UserUuid:D}: {Exception!.GetType().Name}: {Exception.Message}";

@@ -37,7 +37,7 @@ public partial class OrganizationUsersClient
         Guid[] users = BulkUsers.Create(userUuids, nameof(userUuids));
         Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
-        return RunBulkAsync(users, (user, ct) => RemovePermissionsAsync(user, uuids, ct), bulkOptions, progress, cancellationToken);
+        return RunBulkAsync(users, (user, group, ct) => NewScope(group) is { } scope ? RemoveCoreAsync(user, uuids, scope, ct) : RemovePermissionsAsync(user, uuids, ct), bulkOptions, progress, cancellationToken);
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ public partial class OrganizationUsersClient
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
         Guid[] uuids = await ResolveForBulkAsync<RemovePermissionsResult>(users, names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
-        return await RunBulkAsync(users, (user, ct) => RemovePermissionsAsync(user, uuids, ct), bulkOptions, progress, cancellationToken).ConfigureAwait(false);
+        return await RunBulkAsync(users, (user, group, ct) => NewScope(group) is { } scope ? RemoveCoreAsync(user, uuids, scope, ct) : RemovePermissionsAsync(user, uuids, ct), bulkOptions, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ public partial class OrganizationUsersClient
         Guid[] users = BulkUsers.Create(userUuids, nameof(userUuids));
         Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
-        return RunBulkAsync(users, (user, ct) => AddPermissionsAsync(user, uuids, ct), bulkOptions, progress, cancellationToken);
+        return RunBulkAsync(users, (user, group, ct) => NewScope(group) is { } scope ? AddCoreAsync(user, uuids, scope, ct) : AddPermissionsAsync(user, uuids, ct), bulkOptions, progress, cancellationToken);
     }
 
     /// <summary>
@@ -126,7 +126,7 @@ public partial class OrganizationUsersClient
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
         Guid[] uuids = await ResolveForBulkAsync<AddPermissionsResult>(users, names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
-        return await RunBulkAsync(users, (user, ct) => AddPermissionsAsync(user, uuids, ct), bulkOptions, progress, cancellationToken).ConfigureAwait(false);
+        return await RunBulkAsync(users, (user, group, ct) => NewScope(group) is { } scope ? AddCoreAsync(user, uuids, scope, ct) : AddPermissionsAsync(user, uuids, ct), bulkOptions, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Resolves the names of a bulk run; cancelled before any user started, every user is pending, as the XML docs promise.</summary>
@@ -135,7 +135,7 @@ public partial class OrganizationUsersClient
     {
         try
         {
-            return await ResolveCoreAsync(names, paramName, cancellationToken).ConfigureAwait(false);
+            return await ResolveCoreAsync(names, paramName, NewScope(), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -144,11 +144,13 @@ public partial class OrganizationUsersClient
     }
 
     /// <summary>
-    /// Runs a single-user change for every user. The change is the public virtual method, for a real client and a mock
-    /// alike: each user's change is one call with its own pipeline, retries and deadline, as if the caller had made it.
+    /// Runs a single-user change for every user: on a real client the internal core method, in a scope of its own (its own
+    /// deadline) that carries the run's <see cref="RetryGroup"/>; on a client created for mocking (which has no core: the
+    /// constructor that takes one is internal, so a derived type never has one) the public virtual method, so the mock's
+    /// override runs. Each user's change is one call with its own pipeline, retries and deadline.
     /// </summary>
     private Task<CruxBulkResult<TResult>> RunBulkAsync<TResult>(
-        Guid[] users, Func<Guid, CancellationToken, Task<TResult>> change, CruxBulkOptions options, IProgress<CruxBulkProgress>? progress, CancellationToken cancellationToken)
+        Guid[] users, Func<Guid, RetryGroup, CancellationToken, Task<TResult>> change, CruxBulkOptions options, IProgress<CruxBulkProgress>? progress, CancellationToken cancellationToken)
         where TResult : class =>
         new BulkRunner<TResult>(users, change, _core?.TimeProvider ?? TimeProvider.System, options, progress).RunAsync(cancellationToken);
 }

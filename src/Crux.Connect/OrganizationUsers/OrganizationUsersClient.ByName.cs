@@ -39,7 +39,11 @@ public partial class OrganizationUsersClient
     {
         Guard.NotEmpty(userUuid);
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
-        return await ChangeByNameAsync(names, nameof(permissionNames), uuids => RemovePermissionsAsync(userUuid, uuids, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await ChangeByNameAsync(
+            names,
+            nameof(permissionNames),
+            (uuids, scope) => scope is null ? RemovePermissionsAsync(userUuid, uuids, cancellationToken) : RemoveCoreAsync(userUuid, uuids, scope, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -62,7 +66,11 @@ public partial class OrganizationUsersClient
     {
         Guard.NotEmpty(userUuid);
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
-        return await ChangeByNameAsync(names, nameof(permissionNames), uuids => AddPermissionsAsync(userUuid, uuids, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await ChangeByNameAsync(
+            names,
+            nameof(permissionNames),
+            (uuids, scope) => scope is null ? AddPermissionsAsync(userUuid, uuids, cancellationToken) : AddCoreAsync(userUuid, uuids, scope, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -82,51 +90,51 @@ public partial class OrganizationUsersClient
         IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
     {
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
-        return await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
+        return await ResolveCoreAsync(names, nameof(permissionNames), NewScope(), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Guid[]> ResolveCoreAsync(string[] names, string paramName, CancellationToken cancellationToken) =>
-        (await ResolveCoreAsync(names, paramName, forceRead: false, cancellationToken).ConfigureAwait(false)).Uuids;
+    private async Task<Guid[]> ResolveCoreAsync(string[] names, string paramName, CruxCallScope? scope, CancellationToken cancellationToken) =>
+        (await ResolveCoreAsync(names, paramName, forceRead: false, scope, cancellationToken).ConfigureAwait(false)).Uuids;
 
-    private Task<(Guid[] Uuids, bool Fresh)> ResolveCoreAsync(string[] names, string paramName, bool forceRead, CancellationToken cancellationToken)
+    private Task<(Guid[] Uuids, bool Fresh)> ResolveCoreAsync(string[] names, string paramName, bool forceRead, CruxCallScope? scope, CancellationToken cancellationToken)
     {
         // A mock that overrides GetAllPermissionsAsync alone still resolves names, with a cache of its own.
         PermissionCatalogCache catalog = _core?.PermissionCatalog
             ?? LazyInitializer.EnsureInitialized(ref _mockCatalog, static () => new PermissionCatalogCache(CruxClientOptions.DefaultPermissionCatalogLifetime))!;
-        return catalog.ResolveWithFreshnessAsync(names, GetAllPermissionsAsync, _core?.TimeProvider ?? TimeProvider.System, paramName, forceRead, cancellationToken);
+        Func<CancellationToken, Task<IReadOnlyList<Permission>>> read = scope is null ? GetAllPermissionsAsync : ct => GetAllPermissionsCoreAsync(scope, ct);
+        return catalog.ResolveWithFreshnessAsync(names, read, _core?.TimeProvider ?? TimeProvider.System, paramName, forceRead, cancellationToken);
     }
 
     /// <summary>
-    /// One by-name change, start to end under one deadline (the catalog read and the change together are bounded by
-    /// <see cref="CruxClientOptions.Timeout"/>). If the server refuses uuids that came from a cached catalog (400 or 422: a
-    /// permission deleted and created again under a new uuid), the catalog is read anew and, if the names now resolve to
-    /// other uuids, the change is sent once more with those.
+    /// One by-name change, start to end in one <see cref="CruxCallScope"/> (the catalog read and the change together are
+    /// bounded by <see cref="CruxClientOptions.Timeout"/>). If the server refuses uuids that came from a cached catalog (400 or
+    /// 422: a permission deleted and created again under a new uuid), the catalog is read anew and, if the names now resolve
+    /// to other uuids, the change is sent once more with those. A mock (no scope) is called through its public methods.
     /// </summary>
-    private Task<TResult> ChangeByNameAsync<TResult>(
-        string[] names, string paramName, Func<Guid[], Task<TResult>> change, CancellationToken cancellationToken) =>
-        UnderOneDeadlineAsync(() => ResolveAndChangeAsync(names, paramName, change, cancellationToken));
-
-    private async Task<TResult> ResolveAndChangeAsync<TResult>(
-        string[] names, string paramName, Func<Guid[], Task<TResult>> change, CancellationToken cancellationToken)
+    private async Task<TResult> ChangeByNameAsync<TResult>(
+        string[] names, string paramName, Func<Guid[], CruxCallScope?, Task<TResult>> change, CancellationToken cancellationToken)
     {
-        (Guid[] uuids, bool fresh) = await ResolveCoreAsync(names, paramName, forceRead: false, cancellationToken).ConfigureAwait(false);
+        CruxCallScope? scope = NewScope();
+        (Guid[] uuids, bool fresh) = await ResolveCoreAsync(names, paramName, forceRead: false, scope, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await change(uuids).ConfigureAwait(false);
+            return await change(uuids, scope).ConfigureAwait(false);
         }
         catch (CruxApiException exception) when (!fresh && exception is CruxBadRequestException or CruxUnprocessableEntityException)
         {
-            (Guid[] reread, _) = await ResolveCoreAsync(names, paramName, forceRead: true, cancellationToken).ConfigureAwait(false);
+            (Guid[] reread, _) = await ResolveCoreAsync(names, paramName, forceRead: true, scope, cancellationToken).ConfigureAwait(false);
             if (reread.SequenceEqual(uuids))
             {
                 throw;
             }
 
-            return await change(reread).ConfigureAwait(false);
+            return await change(reread, scope).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Runs a public call that sends several requests under one deadline (see <see cref="CallDeadline"/>).</summary>
-    private Task<T> UnderOneDeadlineAsync<T>(Func<Task<T>> body) =>
-        _core is { } core ? CallDeadline.RunAsync(core.Settings, core.TimeProvider, body) : body();
+    /// <summary>
+    /// The scope of a public call that sends several requests (its one deadline), or of one user of a bulk run
+    /// (<paramref name="group"/>); <see langword="null"/> for a client created for mocking, whose public methods are called instead.
+    /// </summary>
+    private CruxCallScope? NewScope(RetryGroup? group = null) => _core is { } core ? new CruxCallScope(core, group) : null;
 }

@@ -46,7 +46,7 @@ public partial class OrganizationUsersClient
     {
         Guard.NotEmpty(userUuid);
         Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
-        return RemoveCoreAsync(userUuid, uuids, cancellationToken);
+        return RemoveCoreAsync(userUuid, uuids, scope: null, cancellationToken);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public partial class OrganizationUsersClient
     {
         Guard.NotEmpty(userUuid);
         Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
-        return AddCoreAsync(userUuid, uuids, cancellationToken);
+        return AddCoreAsync(userUuid, uuids, scope: null, cancellationToken);
     }
 
     /// <summary>
@@ -84,18 +84,7 @@ public partial class OrganizationUsersClient
         Guid userUuid, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(userUuid);
-        CruxClientCore core = Core;
-        var request = new CruxRequest("GetPermissions", HttpMethod.Get, CruxPaths.UserPermissions(core.Settings, userUuid), null);
-        return CruxSender.SendAsync<IReadOnlyList<PermissionAssignment>>(
-            _httpClient!,
-            core,
-            request,
-            static async (response, request, settings, ct) => ResponseParsers.MapAssignments(
-                await ResponseParsers.ReadJsonAsync(response, CruxJsonContext.Default.UserPermissionsDto, request, settings, ct).ConfigureAwait(false),
-                response,
-                request,
-                settings),
-            cancellationToken).AsTask();
+        return GetPermissionsCoreAsync(userUuid, scope: null, cancellationToken);
     }
 
     /// <summary>
@@ -107,7 +96,54 @@ public partial class OrganizationUsersClient
     /// <returns>The permissions, in the server's order.</returns>
     /// <include file="../Errors/ExceptionDocs.xml" path="docs/call/exception"/>
     /// <include file="../Errors/ExceptionDocs.xml" path="docs/read/exception"/>
-    public virtual Task<IReadOnlyList<Permission>> GetAllPermissionsAsync(CancellationToken cancellationToken = default)
+    public virtual Task<IReadOnlyList<Permission>> GetAllPermissionsAsync(CancellationToken cancellationToken = default) =>
+        GetAllPermissionsCoreAsync(scope: null, cancellationToken);
+
+    private CruxClientCore Core => _core ?? throw new InvalidOperationException(
+        "This OrganizationUsersClient was created for mocking and has no connection; override the method you call.");
+
+    /// <summary>A removal in <paramref name="scope"/> (the composite call it is part of); <see langword="null"/> for a call alone.</summary>
+    private async Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, Guid[] uuids, CruxCallScope? scope, CancellationToken cancellationToken)
+    {
+        ChangeAnswer answer = await SendChangeAsync("RemovePermissions", HttpMethod.Delete, userUuid, uuids, scope, cancellationToken).ConfigureAwait(false);
+        return new RemovePermissionsResult(userUuid, uuids, answer.StatusCode, answer.RequestId);
+    }
+
+    private async Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, Guid[] uuids, CruxCallScope? scope, CancellationToken cancellationToken)
+    {
+        ChangeAnswer answer = await SendChangeAsync("AddPermissions", Patch, userUuid, uuids, scope, cancellationToken).ConfigureAwait(false);
+        return new AddPermissionsResult(userUuid, uuids, answer.StatusCode, answer.RequestId);
+    }
+
+    /// <summary>One DELETE or PATCH of a user's permissions, with the uuids as its JSON body.</summary>
+    private ValueTask<ChangeAnswer> SendChangeAsync(string operation, HttpMethod method, Guid userUuid, Guid[] uuids, CruxCallScope? scope, CancellationToken cancellationToken)
+    {
+        CruxClientCore core = Core;
+        var request = new CruxRequest(operation, method, CruxPaths.UserPermissions(core.Settings, userUuid), PermissionUuidsBody.Create(uuids))
+        {
+            PermissionCount = uuids.Length,
+        };
+        return CruxSender.SendAsync(_httpClient!, core, request, ChangeAnswer.ReadAsync, scope, cancellationToken);
+    }
+
+    private Task<IReadOnlyList<PermissionAssignment>> GetPermissionsCoreAsync(Guid userUuid, CruxCallScope? scope, CancellationToken cancellationToken)
+    {
+        CruxClientCore core = Core;
+        var request = new CruxRequest("GetPermissions", HttpMethod.Get, CruxPaths.UserPermissions(core.Settings, userUuid), null);
+        return CruxSender.SendAsync<IReadOnlyList<PermissionAssignment>>(
+            _httpClient!,
+            core,
+            request,
+            static async (response, request, settings, ct) => ResponseParsers.MapAssignments(
+                await ResponseParsers.ReadJsonAsync(response, CruxJsonContext.Default.UserPermissionsDto, request, settings, ct).ConfigureAwait(false),
+                response,
+                request,
+                settings),
+            scope,
+            cancellationToken).AsTask();
+    }
+
+    private Task<IReadOnlyList<Permission>> GetAllPermissionsCoreAsync(CruxCallScope? scope, CancellationToken cancellationToken)
     {
         CruxClientCore core = Core;
         var request = new CruxRequest("GetAllPermissions", HttpMethod.Get, CruxPaths.AllPermissions(core.Settings), null);
@@ -120,32 +156,7 @@ public partial class OrganizationUsersClient
                 response,
                 request,
                 settings),
+            scope,
             cancellationToken).AsTask();
-    }
-
-    private CruxClientCore Core => _core ?? throw new InvalidOperationException(
-        "This OrganizationUsersClient was created for mocking and has no connection; override the method you call.");
-
-    private async Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken)
-    {
-        ChangeAnswer answer = await SendChangeAsync("RemovePermissions", HttpMethod.Delete, userUuid, uuids, cancellationToken).ConfigureAwait(false);
-        return new RemovePermissionsResult(userUuid, uuids, answer.StatusCode, answer.RequestId);
-    }
-
-    private async Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, Guid[] uuids, CancellationToken cancellationToken)
-    {
-        ChangeAnswer answer = await SendChangeAsync("AddPermissions", Patch, userUuid, uuids, cancellationToken).ConfigureAwait(false);
-        return new AddPermissionsResult(userUuid, uuids, answer.StatusCode, answer.RequestId);
-    }
-
-    /// <summary>One DELETE or PATCH of a user's permissions, with the uuids as its JSON body.</summary>
-    private ValueTask<ChangeAnswer> SendChangeAsync(string operation, HttpMethod method, Guid userUuid, Guid[] uuids, CancellationToken cancellationToken)
-    {
-        CruxClientCore core = Core;
-        var request = new CruxRequest(operation, method, CruxPaths.UserPermissions(core.Settings, userUuid), PermissionUuidsBody.Create(uuids))
-        {
-            PermissionCount = uuids.Length,
-        };
-        return CruxSender.SendAsync(_httpClient!, core, request, ChangeAnswer.ReadAsync, cancellationToken);
     }
 }

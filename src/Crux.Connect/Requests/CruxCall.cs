@@ -15,11 +15,10 @@ internal sealed class CruxCall<TResult> : CruxCallState
         CruxClientCore core,
         CruxRequest request,
         SuccessReader<TResult> readSuccess,
-        CallDeadline deadline,
+        CruxCallScope scope,
         CruxOperationTelemetry? telemetry,
-        RetryGroup? group,
         CancellationToken callerToken)
-        : base(deadline, request.IsIdempotent, telemetry, group, callerToken)
+        : base(scope, request.IsIdempotent, telemetry, callerToken)
     {
         HttpClient = httpClient;
         Core = core;

@@ -24,15 +24,17 @@ internal static class CruxSender
         CruxClientCore core,
         CruxRequest request,
         SuccessReader<TResult> readSuccess,
+        CruxCallScope? scope,
         CancellationToken cancellationToken)
     {
-        // Inside a by-name call, this call runs under the outer call's deadline.
-        CallDeadline deadline = CallDeadline.Current(core.Settings, core.TimeProvider);
+        // Inside a composite call (by name, a set, a bulk run's user) this request runs under that call's deadline and
+        // group, when the scope is this core's; otherwise (a call alone, a login through its own core) under its own.
+        CruxCallScope callScope = CruxCallScope.For(core, scope);
         ResilienceContext context = ResilienceContextPool.Shared.Get(request.Operation, cancellationToken);
 
         // Null unless a log level, an activity listener or an instrument is on: then telemetry costs nothing.
         CruxOperationTelemetry? telemetry = core.Diagnostics.Start(request);
-        var call = new CruxCall<TResult>(httpClient, core, request, readSuccess, deadline, telemetry, RetryGroup.Current, cancellationToken);
+        var call = new CruxCall<TResult>(httpClient, core, request, readSuccess, callScope, telemetry, cancellationToken);
         try
         {
             // One object for both readers: the strategies find it in the context, each attempt gets it as its state.
@@ -60,6 +62,8 @@ internal static class CruxSender
         }
         finally
         {
+            // A retry that will never start (cancelled, out of time) must not hold the run's new users back.
+            call.ClearRetryPending();
             ResilienceContextPool.Shared.Return(context);
         }
     }
@@ -84,6 +88,14 @@ internal static class CruxSender
         CancellationToken callerToken = call.CallerToken;
         try
         {
+            if (call.Group is { } group)
+            {
+                // In a run, every attempt waits for the run's 429 pause, even one whose wait was chosen before a later
+                // 429 made the pause longer; then a retry after a 429 goes before any new user.
+                await group.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                call.ClearRetryPending();
+            }
+
             string authorization = await AcquireAsync(authorizer, call, cancellationToken).ConfigureAwait(false);
             string? previous = null;
             while (true)

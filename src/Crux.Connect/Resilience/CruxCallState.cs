@@ -6,15 +6,15 @@ namespace Crux.Connect.Internal;
 /// What one call carries across its attempts, for the pipeline's strategies to read from the
 /// <see cref="Polly.ResilienceContext"/>: the deadline it runs under, whether it may be repeated, the caller's own token,
 /// the retries it made, the delay the retry predicate chose, whether the call must end now, the telemetry to report to,
-/// and the <see cref="RetryGroup"/> it runs in (a bulk run), if any.
+/// and the <see cref="RetryGroup"/> it runs in (a bulk run), if any: all of it from the call's <see cref="CruxCallScope"/>.
 /// </summary>
 internal abstract class CruxCallState
 {
-    protected CruxCallState(CallDeadline deadline, bool isIdempotent, CruxOperationTelemetry? telemetry, RetryGroup? group, CancellationToken callerToken)
+    protected CruxCallState(CruxCallScope scope, bool isIdempotent, CruxOperationTelemetry? telemetry, CancellationToken callerToken)
     {
-        Group = group;
-        StartedAt = deadline.StartedAt;
-        Timeout = deadline.Timeout;
+        Group = scope.Group;
+        StartedAt = scope.StartedAt;
+        Timeout = scope.Timeout;
         IsIdempotent = isIdempotent;
         Telemetry = telemetry;
         CallerToken = callerToken;
@@ -50,6 +50,29 @@ internal abstract class CruxCallState
 
     /// <summary>Gets or sets whether the call already obtained a new token after a 401 (once per call: a second 401 is final).</summary>
     public bool Refreshed { get; set; }
+
+    /// <summary>Gets whether a retry after a 429 is scheduled and has not started: the group lets no new user start meanwhile.</summary>
+    public bool RetryPending { get; private set; }
+
+    /// <summary>Tells the group a retry after a 429 is scheduled (new users wait until it has started).</summary>
+    public void MarkRetryPending(RetryGroup group)
+    {
+        if (!RetryPending)
+        {
+            RetryPending = true;
+            group.RetryPending();
+        }
+    }
+
+    /// <summary>The pending retry starts, or the call ends without it: new users may go.</summary>
+    public void ClearRetryPending()
+    {
+        if (RetryPending)
+        {
+            RetryPending = false;
+            Group!.RetryStarted();
+        }
+    }
 
     /// <summary>
     /// The limit of the next attempt: the attempt timeout, or what is left of the overall timeout if that is less (then

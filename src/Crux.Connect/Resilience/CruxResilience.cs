@@ -93,13 +93,17 @@ internal static class CruxResilience
         RetryGroup? group = call.Group;
         bool groupRateLimit = group is not null && exception is CruxRateLimitException;
         int retries = groupRateLimit ? call.RateLimitRetries : call.Retries;
-        TimeSpan delay = ComputeDelay(retries, (exception as CruxApiException)?.ServerRetryAfter, settings, jitter());
+
+        // In a run, a 429's wait is the server's Retry-After (or the first backoff step without one), never growing with
+        // the user's retries: the gate already spaces the whole run, and a user who waits longer than the others only
+        // lets newcomers take the permits it needs (starvation).
+        TimeSpan delay = ComputeDelay(groupRateLimit ? 0 : retries, (exception as CruxApiException)?.ServerRetryAfter, settings, jitter());
         if (group is not null)
         {
-            if (groupRateLimit && !call.IsFinal)
+            if (groupRateLimit)
             {
                 // Every 429 pauses the group, even one this call will not retry: the server asked everyone to slow down.
-                // (A final one came from the call's login, whose own pipeline counted it already.)
+                // (A final one came from the call's login, which runs through the login's own core, outside any group.)
                 group.RateLimited(delay);
             }
 
@@ -119,6 +123,7 @@ internal static class CruxResilience
         if (groupRateLimit)
         {
             call.RateLimitRetries++;
+            call.MarkRetryPending(group!);
         }
         else
         {

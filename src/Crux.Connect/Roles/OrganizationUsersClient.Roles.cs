@@ -33,7 +33,7 @@ public partial class OrganizationUsersClient
     {
         Guard.NotEmpty(userUuid);
         Guid[] desired = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
-        return SetOneAsync(userUuid, desired, null, cancellationToken);
+        return SetOneAsync(userUuid, desired, null, NewScope(), cancellationToken);
     }
 
     /// <summary>
@@ -61,12 +61,7 @@ public partial class OrganizationUsersClient
         Guard.NotEmpty(userUuid);
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
 
-        // The catalog read, the GET, the DELETE and the PATCH share one Timeout.
-        return UnderOneDeadlineAsync(async () =>
-        {
-            Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
-            return await SetWithPartialAsync(userUuid, uuids, names, cancellationToken).ConfigureAwait(false);
-        });
+        return SetByNameAsync(userUuid, names, cancellationToken);
     }
 
     /// <summary>
@@ -90,7 +85,7 @@ public partial class OrganizationUsersClient
         Guard.NotEmpty(userUuid);
         Guid[] desired = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
         DateTimeOffset createdAt = RolesTime.GetUtcNow();
-        UserPermissionPlan plan = await PlanOneAsync(userUuid, desired, null, cancellationToken).ConfigureAwait(false);
+        UserPermissionPlan plan = await PlanOneAsync(userUuid, desired, null, NewScope(), cancellationToken).ConfigureAwait(false);
         return new PermissionChangePlan([plan], [], createdAt);
     }
 
@@ -114,14 +109,7 @@ public partial class OrganizationUsersClient
         Guard.NotEmpty(userUuid);
         string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
 
-        // The catalog read and the GET share one Timeout.
-        return UnderOneDeadlineAsync(async () =>
-        {
-            Guid[] uuids = await ResolveCoreAsync(names, nameof(permissionNames), cancellationToken).ConfigureAwait(false);
-            DateTimeOffset createdAt = RolesTime.GetUtcNow();
-            UserPermissionPlan plan = await PlanOneAsync(userUuid, uuids, names, cancellationToken).ConfigureAwait(false);
-            return new PermissionChangePlan([plan], [], createdAt);
-        });
+        return PlanByNameAsync(userUuid, names, cancellationToken);
     }
 
     /// <summary>
@@ -191,7 +179,7 @@ public partial class OrganizationUsersClient
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
         Guid[] resolved = allNames.Count == 0
             ? []
-            : await ResolveCoreAsync([.. allNames], nameof(desiredPermissionNames), cancellationToken).ConfigureAwait(false);
+            : await ResolveCoreAsync([.. allNames], nameof(desiredPermissionNames), NewScope(), cancellationToken).ConfigureAwait(false);
         var uuidOf = new Dictionary<string, Guid>(allNames.Count, StringComparer.Ordinal);
         for (int i = 0; i < allNames.Count; i++)
         {
@@ -247,12 +235,14 @@ public partial class OrganizationUsersClient
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
         var runner = new BulkRunner<AppliedPermissionChange>(
             users,
-            async (user, ct) =>
+            async (user, group, ct) =>
             {
                 var (row, desired, names) = rows[user];
-                SetPermissionsResult result = _core is null
-                    ? await SetPermissionsAsync(user, desired, ct).ConfigureAwait(false)
-                    : await SetOneAsync(user, desired, names, ct).ConfigureAwait(false); // each user's set under its own Timeout
+
+                // Each user's set in its own scope (its own Timeout, the run's group); a mock through its public method.
+                SetPermissionsResult result = NewScope(group) is { } scope
+                    ? await SetOneAsync(user, desired, names, scope, ct).ConfigureAwait(false)
+                    : await SetPermissionsAsync(user, desired, ct).ConfigureAwait(false);
                 return new AppliedPermissionChange(row, result, RolePlanner.Drifted(row, result));
             },
             RolesTime,
@@ -285,17 +275,49 @@ public partial class OrganizationUsersClient
         }
     }
 
-    /// <summary>A user's set, its GET, DELETE and PATCH under one Timeout.</summary>
-    private Task<SetPermissionsResult> SetOneAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken) =>
-        UnderOneDeadlineAsync(() => SetWithPartialAsync(userUuid, desired, names, cancellationToken));
+    /// <summary>The catalog read, the GET, the DELETE and the PATCH in one scope: one Timeout.</summary>
+    private async Task<SetPermissionsResult> SetByNameAsync(Guid userUuid, string[] names, CancellationToken cancellationToken)
+    {
+        CruxCallScope? scope = NewScope();
+        Guid[] uuids = await ResolveCoreAsync(names, nameof(names), scope, cancellationToken).ConfigureAwait(false);
+        return await SetOneAsync(userUuid, uuids, names, scope, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The catalog read and the GET in one scope: one Timeout.</summary>
+    private async Task<PermissionChangePlan> PlanByNameAsync(Guid userUuid, string[] names, CancellationToken cancellationToken)
+    {
+        CruxCallScope? scope = NewScope();
+        Guid[] uuids = await ResolveCoreAsync(names, nameof(names), scope, cancellationToken).ConfigureAwait(false);
+        DateTimeOffset createdAt = RolesTime.GetUtcNow();
+        UserPermissionPlan plan = await PlanOneAsync(userUuid, uuids, names, scope, cancellationToken).ConfigureAwait(false);
+        return new PermissionChangePlan([plan], [], createdAt);
+    }
+
+    /// <summary>
+    /// A user's set, its GET, DELETE and PATCH in <paramref name="scope"/> (one Timeout), and one at a time per user on this
+    /// client (<see cref="UserLocks"/>): two sets of the same user never interleave their reads and changes, so the user ends
+    /// with one of the two sets. Across processes nothing guards it (the API has no conditional write).
+    /// </summary>
+    private async Task<SetPermissionsResult> SetOneAsync(Guid userUuid, Guid[] desired, string[]? names, CruxCallScope? scope, CancellationToken cancellationToken)
+    {
+        if (scope is null)
+        {
+            return await SetWithPartialAsync(userUuid, desired, names, scope, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (await scope.Core.UserLocks.EnterAsync(userUuid, scope, cancellationToken).ConfigureAwait(false))
+        {
+            return await SetWithPartialAsync(userUuid, desired, names, scope, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>A user's set; a failure after the DELETE succeeded says what was removed (<see cref="CruxPartialPermissionChangeException"/>).</summary>
-    private async Task<SetPermissionsResult> SetWithPartialAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken)
+    private async Task<SetPermissionsResult> SetWithPartialAsync(Guid userUuid, Guid[] desired, string[]? names, CruxCallScope? scope, CancellationToken cancellationToken)
     {
         var attempt = new SetPermissionsAttempt(userUuid);
         try
         {
-            return await SetCoreAsync(attempt, desired, names, cancellationToken).ConfigureAwait(false);
+            return await SetCoreAsync(attempt, desired, names, scope, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (attempt.Removed.Count > 0 && exception is not OperationCanceledException)
         {
@@ -304,15 +326,15 @@ public partial class OrganizationUsersClient
     }
 
     private async Task<SetPermissionsResult> SetCoreAsync(
-        SetPermissionsAttempt attempt, Guid[] desired, string[]? names, CancellationToken cancellationToken)
+        SetPermissionsAttempt attempt, Guid[] desired, string[]? names, CruxCallScope? scope, CancellationToken cancellationToken)
     {
         (IReadOnlyList<PermissionAssignment> current, string? readRequestId) =
-            await ReadAssignmentsAsync(attempt.UserUuid, cancellationToken).ConfigureAwait(false);
+            await ReadAssignmentsAsync(attempt.UserUuid, scope, cancellationToken).ConfigureAwait(false);
         UserPermissionPlan plan = RolePlanner.Plan(attempt.UserUuid, current, desired, names);
         if (plan.ToRemove.Count > 0)
         {
             // Removal first: in flight the user holds the old set, then what old and new share, then the new set; never both together.
-            string? removeRequestId = await ChangeAsync(attempt.UserUuid, plan.ToRemove, remove: true, cancellationToken).ConfigureAwait(false);
+            string? removeRequestId = await ChangeAsync(attempt.UserUuid, plan.ToRemove, remove: true, scope, cancellationToken).ConfigureAwait(false);
             attempt.RecordRemoved(plan.ToRemove, removeRequestId);
         }
 
@@ -320,15 +342,15 @@ public partial class OrganizationUsersClient
         if (plan.ToAdd.Count > 0)
         {
             attempt.AddingNext(plan.ToAdd);
-            addRequestId = await ChangeAsync(attempt.UserUuid, plan.ToAdd, remove: false, cancellationToken).ConfigureAwait(false);
+            addRequestId = await ChangeAsync(attempt.UserUuid, plan.ToAdd, remove: false, scope, cancellationToken).ConfigureAwait(false);
         }
 
         return attempt.Succeeded(plan, readRequestId, addRequestId);
     }
 
-    private async Task<UserPermissionPlan> PlanOneAsync(Guid userUuid, Guid[] desired, string[]? names, CancellationToken cancellationToken)
+    private async Task<UserPermissionPlan> PlanOneAsync(Guid userUuid, Guid[] desired, string[]? names, CruxCallScope? scope, CancellationToken cancellationToken)
     {
-        (IReadOnlyList<PermissionAssignment> current, _) = await ReadAssignmentsAsync(userUuid, cancellationToken).ConfigureAwait(false);
+        (IReadOnlyList<PermissionAssignment> current, _) = await ReadAssignmentsAsync(userUuid, scope, cancellationToken).ConfigureAwait(false);
         return RolePlanner.Plan(userUuid, current, desired, names);
     }
 
@@ -338,7 +360,7 @@ public partial class OrganizationUsersClient
         DateTimeOffset createdAt = RolesTime.GetUtcNow();
         var runner = new BulkRunner<UserPermissionPlan>(
             [.. desired.Keys],
-            (user, ct) => PlanOneAsync(user, desired[user], names?[user], ct),
+            (user, group, ct) => PlanOneAsync(user, desired[user], names?[user], NewScope(group), ct),
             RolesTime,
             options,
             progress);
@@ -353,7 +375,7 @@ public partial class OrganizationUsersClient
     /// and a mock through its override.
     /// </summary>
     private async Task<(IReadOnlyList<PermissionAssignment> Assignments, string? RequestId)> ReadAssignmentsAsync(
-        Guid userUuid, CancellationToken cancellationToken)
+        Guid userUuid, CruxCallScope? scope, CancellationToken cancellationToken)
     {
         if (_core is not { } core)
         {
@@ -372,16 +394,24 @@ public partial class OrganizationUsersClient
                     request,
                     settings),
                 RequestIds.ForResult(response, request)),
+            scope,
             cancellationToken).ConfigureAwait(false);
         return (answer.Value, answer.RequestId);
     }
 
-    /// <summary>One DELETE or PATCH through the public virtual method (a mock's override too), and its request id.</summary>
-    private async Task<string?> ChangeAsync(Guid userUuid, IReadOnlyList<Permission> permissions, bool remove, CancellationToken cancellationToken)
+    /// <summary>One DELETE or PATCH in the set's scope, or through the public virtual method for a mock (no scope), and its request id.</summary>
+    private async Task<string?> ChangeAsync(Guid userUuid, IReadOnlyList<Permission> permissions, bool remove, CruxCallScope? scope, CancellationToken cancellationToken)
     {
         Guid[] uuids = RolePlanner.Uuids(permissions);
+        if (scope is null)
+        {
+            return remove
+                ? (await RemovePermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false)).RequestId
+                : (await AddPermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false)).RequestId;
+        }
+
         return remove
-            ? (await RemovePermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false)).RequestId
-            : (await AddPermissionsAsync(userUuid, uuids, cancellationToken).ConfigureAwait(false)).RequestId;
+            ? (await RemoveCoreAsync(userUuid, uuids, scope, cancellationToken).ConfigureAwait(false)).RequestId
+            : (await AddCoreAsync(userUuid, uuids, scope, cancellationToken).ConfigureAwait(false)).RequestId;
     }
 }

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using Crux.Connect.Testing;
+using Xunit.Abstractions;
+
+namespace Crux.Connect.IntegrationTests.Bulk;
+
+/// <summary>
+/// Issue 21, "Patient": under a sustained rate limit a bulk run slows down and never fails a user, with default options,
+/// over loopback Kestrel. Durations are printed, never asserted (the bound is measured in benchmarks/README.md).
+/// </summary>
+public sealed class PatientBulkTests
+{
+    private static readonly string[] Buyer = ["view_org_users", "view_order", "create_order", "edit_inventory_lists"];
+    private static readonly string[] Viewer = ["view_org_users", "view_order", "export_order", "view_inventory_lists"];
+
+    private readonly ITestOutputHelper _output;
+
+    public PatientBulkTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
+    [Theory]
+    [InlineData(null, 500, 1000, 0)]
+    [InlineData(8, 500, 1000, 0)]
+    [InlineData(null, 150, 1000, 0)]
+    [InlineData(8, 150, 200, 50)] // the README's measured settings: 150 requests per 200 ms, Retry.BaseDelay 5 ms, MaxDelay 50 ms
+    [InlineData(null, 150, 200, 50)]
+    public async Task ApplyPermissionChangesAsync_ThousandUsersUnderTheRateLimit_NoUserFailsAndEveryStateIsExact(int? concurrency, int permits, int windowMs, int maxDelayMs)
+    {
+        const int userCount = 1_000;
+        var sim = new CruxSimulator();
+        IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, userCount, Buyer);
+        await using CruxSimulatorServer server = await sim.StartServerAsync();
+        using var http = new HttpClient();
+        var clientOptions = new CruxClientOptions { BaseAddress = server.BaseAddress, ApiToken = sim.RetailerAdmin.Token };
+        if (maxDelayMs > 0)
+        {
+            clientOptions.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
+            clientOptions.Retry.MaxDelay = TimeSpan.FromMilliseconds(maxDelayMs);
+        }
+
+        var client = new CruxClient(http, clientOptions);
+        CruxBulkOptions? options = concurrency is { } c ? new CruxBulkOptions { MaxConcurrency = c } : null;
+        Guid[] viewer = [.. Viewer.Select(sim.PermissionUuid)];
+        PermissionChangePlan plan = await client.OrganizationUsers.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<Guid>)viewer), options);
+        long received = sim.RequestsReceived;
+        sim.Faults.RateLimit(permits, TimeSpan.FromMilliseconds(windowMs));
+        double perSecond = permits * 1000.0 / windowMs;
+
+        var stopwatch = Stopwatch.StartNew();
+        CruxBulkResult<AppliedPermissionChange> result = await client.OrganizationUsers.ApplyPermissionChangesAsync(plan, options);
+        stopwatch.Stop();
+
+        long needed = 3L * userCount;
+        _output.WriteLine($"{result}; requests {sim.RequestsReceived - received} (needed {needed}); ideal {needed / perSecond:0.0} s, took {stopwatch.Elapsed.TotalSeconds:0.0} s");
+        Assert.Empty(result.Failures);
+        Assert.Equal(userCount, result.Succeeded);
+        Assert.All(team, u => Assert.Equal(Viewer.Order(), sim.GetAssignedPermissionNames(u.Uuid).Order()));
+        Assert.True(sim.ResponseCount(HttpStatusCode.TooManyRequests) > 0, "the rate limit should have bitten");
+    }
+
+    [Fact]
+    public async Task RemovePermissionsFromUsersAsync_ThousandUsersUnderTheRateLimitWithDefaults_NoUserFails()
+    {
+        const int userCount = 1_000;
+        var sim = new CruxSimulator();
+        IReadOnlyList<SimulatedUser> users = sim.AddUsers(sim.Retailer, userCount, CruxPermissionNames.EditOrgUsers, CruxPermissionNames.ViewOrder);
+        await using CruxSimulatorServer server = await sim.StartServerAsync();
+        using var http = new HttpClient();
+        var client = new CruxClient(http, new CruxClientOptions { BaseAddress = server.BaseAddress, ApiToken = sim.RetailerAdmin.Token });
+        sim.Faults.RateLimit(200, TimeSpan.FromSeconds(1));
+
+        CruxBulkResult<RemovePermissionsResult> result = await client.OrganizationUsers.RemovePermissionsFromUsersAsync(
+            users.Select(u => u.Uuid), [CruxPermissionNames.EditOrgUsers]);
+
+        _output.WriteLine(result.ToString());
+        Assert.Empty(result.Failures);
+        Assert.All(users, u => Assert.Equal([CruxPermissionNames.ViewOrder], sim.GetAssignedPermissionNames(u.Uuid)));
+    }
+
+    [Fact]
+    public async Task ApplyPermissionChangesAsync_SixtyUsersEightRequestsASecondSixteenWorkers_SixtyOfSixty()
+    {
+        const int userCount = 60;
+        var sim = new CruxSimulator();
+        IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, userCount, [.. Viewer, "create_order"]);
+        await using CruxSimulatorServer server = await sim.StartServerAsync();
+        using var http = new HttpClient();
+        var client = new CruxClient(http, new CruxClientOptions { BaseAddress = server.BaseAddress, ApiToken = sim.RetailerAdmin.Token });
+        var options = new CruxBulkOptions { MaxConcurrency = 16 };
+        Guid[] viewer = [.. Viewer.Select(sim.PermissionUuid)];
+        PermissionChangePlan plan = await client.OrganizationUsers.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<Guid>)viewer), options);
+        sim.Faults.RateLimit(8, TimeSpan.FromSeconds(1));
+
+        CruxBulkResult<AppliedPermissionChange> result = await client.OrganizationUsers.ApplyPermissionChangesAsync(plan, options);
+
+        _output.WriteLine(result.ToString());
+        Assert.Equal(userCount, result.Succeeded);
+        Assert.All(team, u => Assert.Equal(Viewer.Order(), sim.GetAssignedPermissionNames(u.Uuid).Order()));
+    }
+}
