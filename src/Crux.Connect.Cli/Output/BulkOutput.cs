@@ -12,7 +12,7 @@ internal static class BulkOutput
 {
     /// <summary>The plan, before the question or as the plan command's result: whole when small (or --show-all), else
     /// summarised (counts per change, the first users), so the question is never hundreds of lines below its plan.</summary>
-    public static void PrintPlan(CliContext context, BulkReport plan, bool showAll, string? planFile)
+    public static void PrintPlan(CliContext context, BulkReport plan, bool showAll, string? planFile, bool beforeApply = false)
     {
         IReadOnlyList<UserOutcome> outcomes = plan.Outcomes;
         bool Needs(UserOutcome o) => o.Status != UserStatus.Unchanged;
@@ -39,7 +39,8 @@ internal static class BulkOutput
             }
         }
 
-        context.Out.WriteLine(Sentence(plan, applied: false, rateLimited: null));
+        string sentence = Sentence(plan, applied: false, rateLimited: null);
+        context.Out.WriteLine(beforeApply ? sentence[..(sentence.IndexOf('.', StringComparison.Ordinal) + 1)] : sentence);
     }
 
     /// <summary>After an apply: the users that need attention (failed, not started, changed since the plan), then what changed.</summary>

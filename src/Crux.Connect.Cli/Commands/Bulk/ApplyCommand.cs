@@ -81,7 +81,7 @@ internal static class ApplyCommand
         using AuditLog? audit = request.AuditLog is { } auditPath ? AuditLog.Open(auditPath, prepared.Connection.Environment, context.Host.Time) : null;
         if (!context.Json)
         {
-            BulkOutput.PrintPlan(context, plan, request.ShowAll, request.PlanPath);
+            BulkOutput.PrintPlan(context, plan, request.ShowAll, request.PlanPath, beforeApply: true);
         }
 
         BulkReport report;
