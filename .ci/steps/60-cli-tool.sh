@@ -33,7 +33,7 @@ grep -qxF "README.md" <<<"$entries" || fail "the package lacks its README.md"
 grep -qF '<packageType name="DotnetTool"' <<<"$nuspec" || fail "the nuspec does not say DotnetTool"
 
 # 2. Install from the local feed with the README's line: `dotnet tool install -g Crux.Connect.Cli`, plus `--prerelease` when
-#    the version is a prerelease (MinVer's 0.0.0-alpha.0.N between tags; the README says so). --tool-path stands for -g
+#    the version is a prerelease (MinVer's x.y.z-alpha.0.N between tags; the README says so). --tool-path stands for -g
 #    and --add-source for nuget.org; no --version, so this fails when the README's line would.
 prerelease=()
 [[ "$version" == *-* ]] && prerelease=(--prerelease)
