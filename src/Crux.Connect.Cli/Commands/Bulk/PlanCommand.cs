@@ -40,7 +40,9 @@ internal static class PlanCommand
         if (outPath is not null && !report.Cancelled)
         {
             PlanFile.Write(outPath, prepared.Connection.Environment, context.Host.Time.GetUtcNow(), file, report);
-            context.Note($"Plan written to {TerminalText.Escape(outPath)} ({report.Outcomes.Count(o => o.Change is not null):N0} users). "
+            int unplanned = report.Count(UserStatus.Failed);
+            context.Note($"Plan written to {TerminalText.Escape(outPath)} ({report.Outcomes.Count(o => o.Change is not null):N0} users"
+                + (unplanned > 0 ? $"; {unplanned:N0} that could not be read are not in it" : string.Empty) + "). "
                 + $"After review: crux bulk apply --plan {TerminalText.Escape(outPath)} (same environment options; refused if changed, or older than {PlanFile.Describe(PlanFile.DefaultMaxAge)}).");
         }
 

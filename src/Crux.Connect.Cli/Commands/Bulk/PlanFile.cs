@@ -39,7 +39,8 @@ internal static class PlanFile
                 [.. o.Change!.Remove.Select(p => p.Uuid)],
                 [.. o.Change.Add.Select(p => p.Uuid)],
                 [.. o.User.Row.Permissions.Select(p => p.Value)]))]);
-        string planText = JsonSerializer.Serialize(content, CliJsonContext.Readable.JsonPlan);
+        // Indented as it sits in the file, so the digest is over exactly the text a reviewer reads.
+        string planText = JsonSerializer.Serialize(content, CliJsonContext.Readable.JsonPlan).ReplaceLineEndings("\n").Replace("\n", "\n  ", StringComparison.Ordinal);
         string text = $"{{\n  \"format\": \"{Format}\",\n  \"digest\": \"{Digest(planText)}\",\n  \"plan\": {planText}\n}}\n";
         try
         {
