@@ -32,13 +32,19 @@ grep -qxF "tools/net10.0/any/DotnetToolSettings.xml" <<<"$entries" || fail "the 
 grep -qxF "README.md" <<<"$entries" || fail "the package lacks its README.md"
 grep -qF '<packageType name="DotnetTool"' <<<"$nuspec" || fail "the nuspec does not say DotnetTool"
 
-# 2. Install from the local feed, as the README says.
-echo "-- dotnet tool install --tool-path $work/tools --add-source $feed Crux.Connect.Cli --version $version"
-if ! dotnet tool install --tool-path "$work/tools" --add-source "$feed" Crux.Connect.Cli --version "$version"; then
-  echo "!! dotnet tool install failed"
+# 2. Install from the local feed with the README's line: `dotnet tool install -g Crux.Connect.Cli`, plus `--prerelease` when
+#    the version is a prerelease (MinVer's x.y.z-alpha.0.N between tags; the README says so). --tool-path stands for -g
+#    and --add-source for nuget.org; no --version, so this fails when the README's line would.
+prerelease=()
+[[ "$version" == *-* ]] && prerelease=(--prerelease)
+echo "-- dotnet tool install --tool-path $work/tools --add-source $feed Crux.Connect.Cli ${prerelease[*]}"
+if ! dotnet tool install --tool-path "$work/tools" --add-source "$feed" Crux.Connect.Cli "${prerelease[@]}"; then
+  echo "!! dotnet tool install failed (the README's install line does not work for $version)"
   exit 1
 fi
 crux="$work/tools/crux"
+installed=$("$crux" --version 2>/dev/null | head -n 1)
+[[ "$installed" == "$version"* ]] || fail "installed crux says '$installed', the package is $version"
 
 # 3. Run it. `expect CODE NEEDLE -- ARGS...`: the exit code is CODE and stdout+stderr contain NEEDLE.
 expect() {
@@ -72,6 +78,13 @@ echo '{"viewer": ["view_org_users", "view_order"]}' >"$work/roles.json"
 expect 0 "Nothing was changed (a plan only reads)." -- --simulator bulk plan team.csv --roles roles.json
 expect 0 '"changed": 5,'                             -- --simulator bulk apply team.csv --roles roles.json --yes --output json
 expect 0 "Applied 5/5, 0 failed"                     -- --simulator bulk apply team.csv --roles roles.json --yes
+# Change management: a plan written, applied exactly with an audit log; the same plan changed by one byte is refused.
+expect 0 "Plan written to plan.json"                 -- --simulator bulk plan team.csv --roles roles.json --out plan.json
+expect 0 "5 users: 5 changed, 0 already as wanted"   -- --simulator bulk apply --plan plan.json --audit-log audit.jsonl --yes
+[ "$(wc -l <"$work/audit.jsonl")" = 5 ] || fail "the audit log has $(wc -l <"$work/audit.jsonl") lines, expected 5"
+sed -i '0,/"line": 2/s//"line": 3/' "$work/plan.json"
+expect 2 "was changed after it was written"          -- --simulator bulk apply --plan plan.json --yes
+expect 2 "Did you mean 'user'?"                      -- usr
 printf 'user,role\n%s,viewer\nnot-a-uuid,viewer\n' "${uuids[0]}" >"$work/bad.csv"
 expect 2 "bad.csv line 3, column 1"                  -- --simulator bulk apply bad.csv --roles roles.json --yes
 expect 2 "does not exist"                            -- --simulator bulk plan missing.csv

@@ -14,8 +14,8 @@ internal sealed class CliContext
     {
         Host = host;
         Settings = settings;
-        Out = Consoles.Create(host.Out, host.OutIsTerminal, host.NoColor);
-        Error = Consoles.Create(host.Error, host.ErrorIsTerminal, host.NoColor);
+        Out = Consoles.Create(host.Out, host.OutIsTerminal, host.NoColor, host.Columns);
+        Error = Consoles.Create(host.Error, host.ErrorIsTerminal, host.NoColor, host.Columns);
     }
 
     public CliHost Host { get; }
@@ -38,9 +38,12 @@ internal sealed class CliContext
 
     public void Note(string text) => ErrorLine(string.Empty, "grey", text);
 
-    /// <summary>A line on standard error: styled on a terminal, plain and never wrapped when redirected (a log, a test).</summary>
+    /// <summary>A line on standard error: styled on a terminal, plain and never wrapped when redirected (a log, a test).
+    /// Control characters in <paramref name="text"/> (from a server's message, a file) are escaped, line breaks aside: the
+    /// tool's messages put each problem on a line, and every piece of outside text in them is escaped where it is quoted.</summary>
     public void ErrorLine(string prefix, string style, string text)
     {
+        text = string.Join(Environment.NewLine, text.Split(Environment.NewLine).Select(line => Output.TerminalText.Escape(line)));
         if (Host.ErrorIsTerminal)
         {
             Error.MarkupLine($"{Markup.Escape(prefix)}[{style}]{Markup.Escape(text)}[/]");

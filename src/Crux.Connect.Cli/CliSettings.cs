@@ -16,4 +16,7 @@ internal sealed class CliSettings
     public string? Username { get; init; }
 
     public bool PasswordStdin { get; init; }
+
+    /// <summary>Gets a value indicating whether tables show whole uuids (<c>--wide</c>) rather than short unique prefixes.</summary>
+    public bool Wide { get; init; }
 }

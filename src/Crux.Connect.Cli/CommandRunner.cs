@@ -40,9 +40,15 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
         context.ErrorLine("error: ", "red", message);
         if (context.Json)
         {
-            context.WriteJson(new JsonError(new JsonErrorDetail(kind, message, code)), CliJsonContext.Default.JsonError);
+            context.WriteJson(new JsonError(new JsonErrorDetail(kind, message, code)), CliJsonContext.Readable.JsonError);
         }
     }
+
+    /// <summary>" (the server said: ...)" when the server said more than the status's own name.</summary>
+    private static string ServerSaid(string? detail) =>
+        string.IsNullOrWhiteSpace(detail) || detail.Trim().TrimEnd('.').Equals("Not found", StringComparison.OrdinalIgnoreCase)
+            ? string.Empty
+            : $" (the server said: {TerminalText.Escape(detail, TerminalText.MaxLength)})";
 
     private static (string Kind, int Code, string Message) Classify(Exception exception, CliHost host) => exception switch
     {
@@ -55,11 +61,11 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
         CruxPermissionDeniedException denied => ("failed", ExitCodes.Failed,
             $"Permission denied: {denied.Detail ?? denied.Message} (changing permissions needs edit_org_users, reading them view_org_users)."),
         CruxNotFoundException notFound => ("failed", ExitCodes.Failed,
-            $"Not found: {notFound.Detail ?? notFound.Message} (no such user in your organization)."),
+            $"Not found: no such user in your organization{ServerSaid(notFound.Detail)}."),
         CruxException crux => ("failed", ExitCodes.Failed, crux.Message),
 
         // The SDK's own check of arguments (a bad name, an empty list) names what is wrong before anything is sent.
-        ArgumentException argument => ("usage", ExitCodes.Usage, argument.Message),
+        ArgumentException argument => ("usage", ExitCodes.Usage, AdministratorWords.Of(argument)),
         _ => ("failed", ExitCodes.Failed, $"{exception.GetType().Name}: {exception.Message}"),
     };
 }

@@ -1,6 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Crux.Connect.Cli.Commands;
+using Crux.Connect.Cli.Commands.Bulk;
+using Crux.Connect.Cli.Commands.Catalog;
+using Crux.Connect.Cli.Commands.Simulator;
+using Crux.Connect.Cli.Commands.User;
 using Crux.Connect.Cli.Hosting;
 
 namespace Crux.Connect.Cli;
@@ -34,7 +38,7 @@ internal static class CruxCli
                 context,
                 "usage",
                 ExitCodes.Usage,
-                string.Join(Environment.NewLine, parseResult.Errors.Select(e => e.Message)) + $"{Environment.NewLine}See '{command} --help'.");
+                string.Join(Environment.NewLine, parseResult.Errors.Select(e => e.Message)) + Suggestions(parseResult) + $"{Environment.NewLine}See '{command} --help'.");
             return ExitCodes.Usage;
         }
 
@@ -77,6 +81,17 @@ internal static class CruxCli
             "CRUX_API_TOKEN=... crux --environment sandbox user remove <uuid> edit_org_users");
         examples.Install(root, ExitCodesHelp);
         return root;
+    }
+
+    /// <summary>"Did you mean" for each word that is not a command or option here (crux usr -> user).</summary>
+    private static string Suggestions(ParseResult parseResult)
+    {
+        Command command = parseResult.CommandResult.Command;
+        string[] known = [.. command.Subcommands.SelectMany(c => c.Aliases.Prepend(c.Name)), .. command.Options.SelectMany(o => o.Aliases.Prepend(o.Name))];
+        return string.Concat(parseResult.UnmatchedTokens
+            .Select(token => (Token: token, Hint: Output.DidYouMean.Suggest(token, known)))
+            .Where(s => s.Hint.Length > 0)
+            .Select(s => $"{Environment.NewLine}'{Output.TerminalText.Escape(s.Token)}':{s.Hint}"));
     }
 
     /// <summary>Whether a command line that failed to parse still asked for JSON (so the error comes as a JSON document too).</summary>

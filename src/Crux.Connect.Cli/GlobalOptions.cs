@@ -55,13 +55,19 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<bool> Wide { get; } = new("--wide")
+    {
+        Description = "Show whole uuids in tables (by default a short unique prefix, so tables fit 80 columns; the JSON always has them whole).",
+        Recursive = true,
+    };
+
     public GlobalOptions()
     {
         Environment.AcceptOnlyFromAmong("sandbox", "production");
         Output.AcceptOnlyFromAmong("human", "json");
     }
 
-    public IEnumerable<Option> All => [Environment, BaseAddress, Simulator, Output, TokenStdin, Username, PasswordStdin];
+    public IEnumerable<Option> All => [Environment, BaseAddress, Simulator, Output, Wide, TokenStdin, Username, PasswordStdin];
 
     public CliSettings Read(ParseResult parseResult) => new()
     {
@@ -72,5 +78,6 @@ internal sealed class GlobalOptions
         TokenStdin = parseResult.GetValue(TokenStdin),
         Username = parseResult.GetValue(Username),
         PasswordStdin = parseResult.GetValue(PasswordStdin),
+        Wide = parseResult.GetValue(Wide),
     };
 }

@@ -10,7 +10,7 @@ public class CatalogCommandTests
     {
         await using SimulatorServer server = await SimulatorServer.StartAsync();
 
-        CliResult result = await CruxTool.RunAsync(server.Args("catalog", "list"), server.AdminToken);
+        CliResult result = await CruxTool.RunAsync(server.Args("catalog", "list", "--wide"), server.AdminToken);
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("Permission", result.Out);

@@ -63,7 +63,7 @@ public class ExitCodeTests
     [InlineData(new[] { "--simulator", "catalog", "lst" }, "lst")]
     [InlineData(new[] { "--simulator", "--frobnicate", "catalog", "list" }, "--frobnicate")]
     [InlineData(new[] { "--simulator", "user", "show", "not-a-uuid" }, "'not-a-uuid' is not a user uuid")]
-    [InlineData(new[] { "--simulator", "user", "add", "3c2ef0c2-d6dc-4925-84b4-a68021711ae6", "no_such_permission" }, "Unknown permission: no_such_permission")]
+    [InlineData(new[] { "--simulator", "user", "add", "3c2ef0c2-d6dc-4925-84b4-a68021711ae6", "no_such_permission" }, "Unknown permission 'no_such_permission'")]
     [InlineData(new[] { "--simulator", "user", "set", "3c2ef0c2-d6dc-4925-84b4-a68021711ae6" }, "Name the permissions")]
     [InlineData(new[] { "--simulator", "bulk", "plan", "/no/such/file.csv" }, "does not exist")]
     [InlineData(new[] { "--simulator", "bulk", "apply", "x.csv", "--concurrency", "0" }, "--concurrency must be from 1 to 64")]

@@ -54,7 +54,7 @@ public class InputFileTests
         Assert.Contains("team.csv line 2, column 50: unknown permission 'vew_items'.", result.Error);
         Assert.Contains("team.csv line 3, column 38: unknown role 'admin'; roles.json defines viewer.", result.Error);
         Assert.Contains($"team.csv line 4, column 1: the user {member} is already listed on line 2.", result.Error);
-        Assert.Contains("Valid permissions: ", result.Error);
+        Assert.Contains("This environment's permissions are: ", result.Error);
         Assert.DoesNotContain(server.Simulator.Requests.Snapshot(), r => r.Method != "GET");
         Assert.Equal(CruxSimulator.MemberPermissions.Order(), server.Simulator.GetAssignedPermissionNames(member).Order());
     }

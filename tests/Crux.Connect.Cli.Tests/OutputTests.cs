@@ -24,7 +24,7 @@ public class OutputTests
     [InlineData(false, true)]
     public void Consoles_NotATerminalOrNoColor_NoColourSystem(bool terminal, bool noColor)
     {
-        Spectre.Console.IAnsiConsole console = Hosting.Consoles.Create(new StringWriter(), terminal, noColor);
+        Spectre.Console.IAnsiConsole console = Hosting.Consoles.Create(new StringWriter(), terminal, noColor, columns: null);
 
         Assert.Equal(Spectre.Console.ColorSystem.NoColors, console.Profile.Capabilities.ColorSystem);
         if (!terminal)

@@ -62,7 +62,7 @@ public class ProcessTests
         Assert.Contains("Planned 30/30, 0 failed", plan.Error);
         Assert.Equal(ExitCodes.Success, apply.ExitCode);
         Assert.Contains("Applied 30/30, 0 failed", apply.Error);
-        Assert.Contains("│ 30    │ 30      │ 0         │ 0      │ 0           │", apply.Out);
+        Assert.Contains("30 users: 30 changed, 0 already as wanted", apply.Out);
         team.AssertDoneOrUntouched(new HashSet<Guid>());
     }
 
@@ -94,7 +94,7 @@ public class ProcessTests
         Assert.Equal(1, signalled);
         Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
         Assert.Contains("Ctrl+C: no new user is started; the ones in flight finish.", result.Error);
-        Assert.Contains("Not started", result.Out); // the summary table
+        Assert.Contains("not started", result.Out); // the summary
         string failed = team.Folder.File("team.failed.csv");
         Assert.Contains($"written to {failed}", result.Error);
         HashSet<Guid> left = Team.UsersIn(failed);

@@ -93,7 +93,7 @@ public class UserCommandTests
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         using JsonDocument json = JsonDocument.Parse(result.Out);
         Assert.Equal(
-            ["environment", "user", "operation", "dryRun", "removed", "added", "unchanged"],
+            ["environment", "user", "operation", "dryRun", "removed", "added", "unchanged", "notHeld", "alreadyHeld"],
             json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal("remove", json.RootElement.GetProperty("operation").GetString());
         Assert.Equal(["view_items"], json.RootElement.GetProperty("removed").EnumerateArray().Select(e => e.GetString()));

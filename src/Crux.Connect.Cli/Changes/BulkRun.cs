@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Crux.Connect.Cli.Files;
+using Crux.Connect.Cli.Commands.Bulk;
 
 namespace Crux.Connect.Cli.Changes;
 

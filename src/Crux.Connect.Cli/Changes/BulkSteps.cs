@@ -1,17 +1,18 @@
-using Crux.Connect.Cli.Files;
+using Crux.Connect.Cli.Commands.Bulk;
 using Crux.Connect.Cli.Output;
+using Crux.Connect.Cli.Permissions;
 
 namespace Crux.Connect.Cli.Changes;
 
 /// <summary>The two steps of a bulk run over a checked file: plan every user, then set every planned user.</summary>
 internal static class BulkSteps
 {
-    /// <summary>Plans every user of the file with the SDK's <see cref="OrganizationUsersClient.PlanPermissionChangesAsync(IReadOnlyDictionary{Guid, IEnumerable{string}}, CruxBulkOptions?, IProgress{CruxBulkProgress}?, CancellationToken)"/>:
+    /// <summary>Plans every user of the file with the SDK's <see cref="OrganizationUsersClient.PlanPermissionChangesAsync(IReadOnlyDictionary{Guid, IEnumerable{Guid}}, CruxBulkOptions?, IProgress{CruxBulkProgress}?, CancellationToken)"/>:
     /// one GET per user, a few at a time, a shared pause on 429. Reading changes nothing, so Ctrl+C stops it at once.</summary>
     public static async Task<BulkReport> PlanAsync(CliContext context, PreparedBulk prepared, int concurrency)
     {
-        // By name, so that the SDK's messages (a permission the user's organization cannot hold) name them too.
-        var desired = prepared.Users.ToDictionary(u => u.User, u => (IEnumerable<string>)prepared.Catalog.NamesOf(u.Desired));
+        // By uuid, resolved through the catalog the command read once; the tool names what a user's organization cannot hold.
+        var desired = prepared.Users.ToDictionary(u => u.User, u => (IEnumerable<Guid>)u.Desired);
         var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
@@ -29,7 +30,7 @@ internal static class BulkSteps
             var failed = plan.Failures.ToDictionary(f => f.UserUuid, f => f.Exception);
             UserOutcome[] outcomes = [.. prepared.Users.Select(u => planned.TryGetValue(u.User, out UserPermissionPlan? row)
                 ? new UserOutcome(u, row.HasChanges ? UserStatus.Changed : UserStatus.Unchanged, PermissionChange.Planned(row), null)
-                : new UserOutcome(u, UserStatus.Failed, null, failed.GetValueOrDefault(u.User)))];
+                : new UserOutcome(u, UserStatus.Failed, null, InWords(prepared, failed.GetValueOrDefault(u.User))))];
             return new BulkReport(outcomes, started.Elapsed, Cancelled: false);
         }
         catch (CruxBulkCanceledException)
@@ -44,7 +45,12 @@ internal static class BulkSteps
     /// ApplyPermissionChangesAsync because Ctrl+C must let the changes in flight finish (the SDK abandons them): see <see cref="BulkRun"/>.
     /// Users the plan could not read are not tried again; they are reported as failed with the plan's error.
     /// </summary>
-    public static async Task<BulkReport> ApplyAsync(CliContext context, PreparedBulk prepared, BulkReport plan, int concurrency)
+    /// <param name="context">The run.</param>
+    /// <param name="prepared">The checked users, the connection and the catalog.</param>
+    /// <param name="plan">The plan shown and confirmed: users it could not read are not tried again.</param>
+    /// <param name="concurrency">How many users at a time.</param>
+    /// <param name="onDone">Told each user's outcome as soon as it is known (the audit log writes it then), from any thread.</param>
+    public static async Task<BulkReport> ApplyAsync(CliContext context, PreparedBulk prepared, BulkReport plan, int concurrency, Action<UserOutcome>? onDone = null)
     {
         Dictionary<Guid, UserOutcome> planned = plan.Outcomes.ToDictionary(o => o.User.User);
         DesiredUser[] toApply = [.. plan.Outcomes.Where(o => o.Status != UserStatus.Failed).Select(o => o.User)];
@@ -60,11 +66,12 @@ internal static class BulkSteps
                 return BulkRun.RunAsync(
                     toApply,
                     async (user, token) => PermissionChange.Done(
-                        await prepared.Connection.Users.SetPermissionsAsync(user.User, prepared.Catalog.NamesOf(user.Desired), token).ConfigureAwait(false),
+                        await prepared.Connection.Users.SetPermissionsAsync(user.User, user.Desired, token).ConfigureAwait(false),
                         planned[user.User].Change),
                     concurrency,
                     outcome =>
                     {
+                        onDone?.Invoke(outcome);
                         int now = Interlocked.Increment(ref done);
                         report(now, outcome.Status == UserStatus.Failed ? Interlocked.Increment(ref failed) : Volatile.Read(ref failed));
                     },
@@ -75,4 +82,12 @@ internal static class BulkSteps
         Dictionary<Guid, UserOutcome> done = applied.Outcomes.ToDictionary(o => o.User.User);
         return applied with { Outcomes = [.. plan.Outcomes.Select(o => done.GetValueOrDefault(o.User.User) ?? o)] };
     }
+
+    /// <summary>A permission the user's organization cannot hold, said with its name and the organization type.</summary>
+    private static Exception? InWords(PreparedBulk prepared, Exception? exception) =>
+        exception is CruxPermissionsNotAvailableException notAvailable && notAvailable.PermissionUuids.Count > 0
+            ? new UsageException(string.Join(" ", notAvailable.PermissionUuids.Select(u => prepared.Catalog.Find(u.ToString("D"), out _) is { } p
+                ? CatalogIndex.NotAvailableMessage(p)
+                : $"the permission {u:D} is not available to this user's organization.")))
+            : exception;
 }

@@ -8,6 +8,9 @@ namespace Crux.Connect.Cli.Changes;
 internal sealed record PermissionChange(
     Guid User, IReadOnlyList<Permission> Remove, IReadOnlyList<Permission> Add, IReadOnlyList<Permission> Unchanged, bool Drifted = false)
 {
+    /// <summary>Gets the server's request ids of the read, the removal and the addition (for the audit log), when done.</summary>
+    public (string? Read, string? Remove, string? Add) RequestIds { get; init; }
+
     public bool IsChange => Remove.Count > 0 || Add.Count > 0;
 
     public static PermissionChange Planned(UserPermissionPlan plan) => new(plan.UserUuid, plan.ToRemove, plan.ToAdd, plan.Unchanged);
@@ -18,7 +21,10 @@ internal sealed record PermissionChange(
         result.Removed,
         result.Added,
         result.Unchanged,
-        planned is not null && !(SameSet(planned.Remove, result.Removed) && SameSet(planned.Add, result.Added)));
+        planned is not null && !(SameSet(planned.Remove, result.Removed) && SameSet(planned.Add, result.Added)))
+    {
+        RequestIds = (result.ReadRequestId, result.RemoveRequestId, result.AddRequestId),
+    };
 
     private static bool SameSet(IReadOnlyList<Permission> a, IReadOnlyList<Permission> b) =>
         a.Count == b.Count && a.Select(p => p.Uuid).ToHashSet().SetEquals(b.Select(p => p.Uuid));

@@ -1,4 +1,4 @@
-using Crux.Connect.Cli.Files;
+using Crux.Connect.Cli.Commands.Bulk;
 
 namespace Crux.Connect.Cli.Changes;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Crux.Connect.Cli.Files;
+using Crux.Connect.Cli.Input;
 
 namespace Crux.Connect.Cli.Commands;
 

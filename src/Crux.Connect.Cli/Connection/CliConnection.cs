@@ -47,7 +47,7 @@ internal sealed class CliConnection : IDisposable
 
             // The SDK validates the options (a token with spaces, http to a non-loopback host) and says which is wrong,
             // never echoing the token.
-            throw new UsageException(exception.Message);
+            throw new UsageException(AdministratorWords.Of(exception));
         }
     }
 

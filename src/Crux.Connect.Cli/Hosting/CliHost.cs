@@ -37,6 +37,12 @@ internal sealed class CliHost
     /// press Ctrl+C, or change the simulator's rate limit, at a known point.</summary>
     public Action<string, int>? OnProgress { get; init; }
 
+    /// <summary>The clock (a plan's age, the audit log's times); tests pass a FakeTimeProvider.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Gets the COLUMNS environment variable, when it is a width: tables are rendered for it.</summary>
+    public int? Columns => int.TryParse(GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int columns) && columns is >= 20 and <= 1000 ? columns : null;
+
     /// <summary>Gets a value indicating whether NO_COLOR (https://no-color.org) asks for no colour: set and not empty.</summary>
     public bool NoColor => !string.IsNullOrEmpty(GetEnvironmentVariable("NO_COLOR"));
 }

@@ -9,7 +9,11 @@ internal static class Consoles
     // when it cannot ask a terminal.
     private const int RedirectedWidth = 200;
 
-    public static IAnsiConsole Create(TextWriter writer, bool isTerminal, bool noColor)
+    /// <param name="writer">Where the console writes.</param>
+    /// <param name="isTerminal">Whether that is a terminal (colour, live rendering, its own width).</param>
+    /// <param name="noColor">NO_COLOR.</param>
+    /// <param name="columns">COLUMNS, when set: the width to render for, on a terminal or not (80 to check a table fits).</param>
+    public static IAnsiConsole Create(TextWriter writer, bool isTerminal, bool noColor, int? columns)
     {
         bool colour = isTerminal && !noColor;
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -19,7 +23,11 @@ internal static class Consoles
             ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
-        if (!isTerminal)
+        if (columns is > 0)
+        {
+            console.Profile.Width = columns.Value;
+        }
+        else if (!isTerminal)
         {
             console.Profile.Width = RedirectedWidth;
         }

@@ -6,6 +6,7 @@ internal static class ErrorText
 {
     public static string Describe(Exception exception) => exception switch
     {
+        CruxNotFoundException => "404 NotFound: no such user in your organization",
         CruxApiException api => $"{(int)api.StatusCode} {api.StatusCode}: {api.Detail ?? api.Message}",
         OperationCanceledException => "interrupted by a second Ctrl+C while in flight; run the file again to settle it",
         _ => exception.Message,

@@ -20,10 +20,21 @@ internal static class ProgressDisplay
             .StartAsync(async progress =>
             {
                 ProgressTask task = progress.AddTask(Describe(verb, 0, total, 0, 0), maxValue: total);
+                int most = -1;
+                var gate = new Lock();
                 result = await work((done, failed) =>
                 {
-                    task.Value = done;
-                    task.Description = last = Describe(verb, done, total, failed, rateLimited());
+                    // Workers report from several threads: the line kept for the log is the furthest one, not the last to arrive.
+                    lock (gate)
+                    {
+                        if (done >= most)
+                        {
+                            most = done;
+                            task.Value = done;
+                            task.Description = last = Describe(verb, done, total, failed, rateLimited());
+                        }
+                    }
+
                     context.Host.OnProgress?.Invoke(verb, done);
                 }).ConfigureAwait(false);
                 task.StopTask();

@@ -17,7 +17,8 @@ public static class CruxTool
         Action<string, int>? onProgress = null,
         CancellationToken stop = default,
         bool terminal = false,
-        CancellationToken abort = default)
+        CancellationToken abort = default,
+        TimeProvider? time = null)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -34,6 +35,7 @@ public static class CruxTool
             Stop = stop,
             Abort = abort,
             OnProgress = onProgress,
+            Time = time ?? TimeProvider.System,
         };
         int code = await CruxCli.RunAsync(args, host);
         return new CliResult(code, output.ToString(), error.ToString());

@@ -1,4 +1,0 @@
-namespace Crux.Connect.Cli.Files;
-
-/// <summary>A CSV field: its value (quotes removed), where it starts, and where its content starts (after an opening quote).</summary>
-internal sealed record CsvField(string Value, SourcePosition Position, SourcePosition ContentPosition);
