@@ -1,3 +1,5 @@
+using Crux.Connect.Internal;
+
 namespace Crux.Connect.Roles;
 
 /// <summary>
@@ -9,7 +11,13 @@ internal static class RolePlanner
     // desiredNames: the caller's names, parallel to desired, when the caller gave names (to name them in an error).
     public static UserPermissionPlan Plan(Guid userUuid, IReadOnlyList<PermissionAssignment> current, Guid[] desired, IReadOnlyList<string>? desiredNames)
     {
-        // The first of two entries for one uuid wins, as the server listed it first.
+        // A read that says one thing twice (a mock's too: the server's is refused where it is read) is not believed.
+        if (AssignmentList.Contradiction(current) is { } contradiction)
+        {
+            throw new CruxInvalidResponseException($"The permissions read for user {userUuid:D} contradict themselves: {contradiction}. Nothing was changed.");
+        }
+
+        // Entries repeated word for word count once.
         Dictionary<Guid, PermissionAssignment> byUuid = current
             .GroupBy(static assignment => assignment.Permission.Uuid)
             .ToDictionary(static group => group.Key, static group => group.First());
