@@ -56,7 +56,37 @@ internal static class RolePlanner
             (assignment.Assigned ? unchanged : toAdd).Add(assignment.Permission);
         }
 
+        if (Swap(toRemove, toAdd) is var (removed, added))
+        {
+            throw new CruxAmbiguousPermissionException(
+                $"User {userUuid:D}'s permissions list the name '{Diagnostics.ServerText.Shorten(added.Name, 100)}' under two uuids: the change would take " +
+                $"{removed.Uuid:D} away and give {added.Uuid:D}, one for the other. Nothing was changed.",
+                added.Name,
+                [removed.Uuid, added.Uuid],
+                userUuid);
+        }
+
         return new UserPermissionPlan(userUuid, wanted, toRemove, toAdd, unchanged);
+    }
+
+    /// <summary>
+    /// A removal and an addition of two uuids under one name (ignoring case): a catalog that lists the name twice, where the
+    /// change would silently swap one permission for the other. Refused, whichever one the caller meant.
+    /// </summary>
+    private static (Permission Removed, Permission Added)? Swap(List<Permission> toRemove, List<Permission> toAdd)
+    {
+        foreach (Permission added in toAdd)
+        {
+            foreach (Permission removed in toRemove)
+            {
+                if (string.Equals(added.Name, removed.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (removed, added);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether what was done differs from what the plan said would be done.</summary>
