@@ -191,7 +191,7 @@ public partial class OrganizationUsersClient
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
         Guid[] resolved = allNames.Count == 0
             ? []
-            : await ResolveCoreAsync([.. allNames], nameof(desiredPermissionNames), cancellationToken).ConfigureAwait(false);
+            : await ResolveForBulkAsync<UserPermissionPlan>([.. namesByUser.Keys], [.. allNames], nameof(desiredPermissionNames), cancellationToken).ConfigureAwait(false);
         var uuidOf = new Dictionary<string, Guid>(allNames.Count, StringComparer.Ordinal);
         for (int i = 0; i < allNames.Count; i++)
         {
