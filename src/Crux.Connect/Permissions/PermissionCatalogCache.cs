@@ -58,7 +58,7 @@ internal sealed class PermissionCatalogCache
         }
 
         snapshot.RememberMissing(unknown);
-        throw new CruxUnknownPermissionException(unknown.ToArray(), snapshot.SortedNames, paramName);
+        throw new CruxUnknownPermissionException(unknown.ToArray(), snapshot.SortedNames, paramName, OrganizationTypeNames.OfOtherType(unknown));
     }
 
     private bool IsExpired(Snapshot snapshot, TimeProvider timeProvider) =>
