@@ -26,6 +26,12 @@ internal readonly struct ChangeAnswer
     public static async ValueTask<ChangeAnswer> ReadAsync(
         HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
     {
+        if (response.StatusCode == HttpStatusCode.NoContent || response.Content?.Headers.ContentLength == 0)
+        {
+            // Nothing to judge (a 204 has no body by definition): the common answer costs no read.
+            return new ChangeAnswer(response.StatusCode, RequestIds.ForResult(response, request));
+        }
+
         using BoundedBody body = await BoundedBody.ReadAvailableAsync(
             response.Content, BoundedBody.SuccessBodyLimit, cancellationToken, CancellationToken.None).ConfigureAwait(false);
         if (Problem(body, response.Content?.Headers.ContentType?.MediaType) is { } problem)
