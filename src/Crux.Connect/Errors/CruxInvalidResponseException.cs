@@ -4,7 +4,10 @@ namespace Crux.Connect;
 
 /// <summary>
 /// The server answered with a success status but a body the SDK could not read: not JSON, not the
-/// documented shape, or larger than the SDK is willing to read into memory. Not retried.
+/// documented shape, or larger than the SDK is willing to read into memory. Not retried. A change (DELETE or PATCH)
+/// answered with a body that is not Crux's (a WAF's or login page, anything but nothing or one JSON object, an error
+/// shape such as <c>{"detail": ...}</c>) raises it too, and is never reported done; so does a read that says one thing
+/// twice (a key twice in one object, one permission twice with another <c>assigned</c>).
 /// </summary>
 public class CruxInvalidResponseException : CruxException
 {

@@ -33,6 +33,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status (reading the catalog or removing).</exception>
     /// <exception cref="CruxInvalidResponseException">The catalog was not the documented JSON.</exception>
+    /// <exception cref="CruxAmbiguousPermissionException">The catalog lists a name under two uuids; nothing was sent.</exception>
     /// <include file="../Errors/ExceptionDocs.xml" path="docs/transport/exception"/>
     public virtual async Task<RemovePermissionsResult> RemovePermissionsAsync(
         Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
@@ -60,6 +61,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status (reading the catalog or adding).</exception>
     /// <exception cref="CruxInvalidResponseException">The catalog was not the documented JSON.</exception>
+    /// <exception cref="CruxAmbiguousPermissionException">The catalog lists a name under two uuids; nothing was sent.</exception>
     /// <include file="../Errors/ExceptionDocs.xml" path="docs/transport/exception"/>
     public virtual async Task<AddPermissionsResult> AddPermissionsAsync(
         Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
@@ -85,6 +87,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status.</exception>
     /// <exception cref="CruxInvalidResponseException">The catalog was not the documented JSON.</exception>
+    /// <exception cref="CruxAmbiguousPermissionException">The catalog lists a name under two uuids; nothing was sent.</exception>
     /// <include file="../Errors/ExceptionDocs.xml" path="docs/transport/exception"/>
     public virtual async Task<IReadOnlyList<Guid>> ResolvePermissionNamesAsync(
         IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)

@@ -50,6 +50,35 @@ public sealed class CruxUnknownPermissionException : ArgumentException
         ValidNames = validNames;
     }
 
+    /// <summary>Initializes a new instance of the <see cref="CruxUnknownPermissionException"/> class, saying which names belong to the other organization type.</summary>
+    /// <param name="unknownNames">The names that are not in the catalog, in the caller's order.</param>
+    /// <param name="validNames">The names the catalog holds, sorted.</param>
+    /// <param name="paramName">The argument that carried the names.</param>
+    /// <param name="otherOrganizationTypeNames">Those of <paramref name="unknownNames"/> that Crux Connect offers to the other organization type only
+    /// (a retailer-only name for a supplier, or the reverse); the message says so instead of "unknown".</param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="paramName"/> is <see langword="null"/>.</exception>
+    public CruxUnknownPermissionException(
+        IReadOnlyList<string> unknownNames, IReadOnlyList<string> validNames, string? paramName, IReadOnlyList<string> otherOrganizationTypeNames)
+        : base(
+            (otherOrganizationTypeNames ?? throw new ArgumentNullException(nameof(otherOrganizationTypeNames))).Count == 0
+                ? Describe(unknownNames, validNames)
+                : OrganizationTypeNames.Describe(
+                    unknownNames ?? throw new ArgumentNullException(nameof(unknownNames)),
+                    otherOrganizationTypeNames,
+                    validNames ?? throw new ArgumentNullException(nameof(validNames))),
+            paramName)
+    {
+        UnknownNames = unknownNames;
+        ValidNames = validNames;
+        OtherOrganizationTypeNames = otherOrganizationTypeNames;
+    }
+
+    /// <summary>
+    /// Gets those of <see cref="UnknownNames"/> that exist in Crux Connect but for the other organization type only (for example
+    /// <see cref="CruxPermissionNames.CreateOrder"/>, a retailer's, asked of a supplier's catalog); empty when every unknown name is simply unknown.
+    /// </summary>
+    public IReadOnlyList<string> OtherOrganizationTypeNames { get; } = [];
+
     /// <summary>Gets the names that are not in the catalog, in the caller's order.</summary>
     public IReadOnlyList<string> UnknownNames { get; }
 

@@ -58,7 +58,7 @@ internal sealed class PermissionCatalogCache
         }
 
         snapshot.RememberMissing(unknown);
-        throw new CruxUnknownPermissionException(unknown.ToArray(), snapshot.SortedNames, paramName);
+        throw new CruxUnknownPermissionException(unknown.ToArray(), snapshot.SortedNames, paramName, OrganizationTypeNames.OfOtherType(unknown));
     }
 
     private bool IsExpired(Snapshot snapshot, TimeProvider timeProvider) =>
@@ -95,22 +95,27 @@ internal sealed class PermissionCatalogCache
     private sealed class Snapshot
     {
         private const int MaxRememberedMissing = 256;
-        private readonly Dictionary<string, Guid> _byName;
+        private readonly Dictionary<string, List<Permission>> _byName;
         private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
 
         public Snapshot(IReadOnlyList<Permission> permissions, long readAt)
         {
-            _byName = new Dictionary<string, Guid>(permissions.Count, StringComparer.Ordinal);
+            // Names that differ only in case are one name: a catalog listing "view_order" and "View_Order" under two
+            // uuids leaves the caller's "view_order" ambiguous, never silently the first one listed.
+            _byName = new Dictionary<string, List<Permission>>(permissions.Count, StringComparer.OrdinalIgnoreCase);
             foreach (Permission permission in permissions)
             {
-                // The first of two entries with one name wins, as the server listed it first.
-                if (!_byName.ContainsKey(permission.Name))
+                if (!_byName.TryGetValue(permission.Name, out List<Permission>? listed))
                 {
-                    _byName.Add(permission.Name, permission.Uuid);
+                    _byName.Add(permission.Name, [permission]);
+                }
+                else if (!listed.Exists(p => p.Uuid == permission.Uuid))
+                {
+                    listed.Add(permission);
                 }
             }
 
-            SortedNames = _byName.Keys.OrderBy(static n => n, StringComparer.Ordinal).ToArray();
+            SortedNames = permissions.Select(static p => p.Name).Distinct(StringComparer.Ordinal).OrderBy(static n => n, StringComparer.Ordinal).ToArray();
             ReadAt = readAt;
         }
 
@@ -141,15 +146,27 @@ internal sealed class PermissionCatalogCache
 
         public string[] SortedNames { get; }
 
+        /// <summary>
+        /// Resolves each name compared ordinally; a name the catalog lists under two uuids (ignoring case) throws
+        /// <see cref="CruxAmbiguousPermissionException"/> naming them, so nothing is sent.
+        /// </summary>
         public bool TryResolve(string[] names, out Guid[] uuids, out List<string> unknown)
         {
             uuids = new Guid[names.Length];
             unknown = new List<string>(0);
             for (int i = 0; i < names.Length; i++)
             {
-                if (_byName.TryGetValue(names[i], out Guid uuid))
+                if (!_byName.TryGetValue(names[i], out List<Permission>? listed))
                 {
-                    uuids[i] = uuid;
+                    unknown.Add(names[i]);
+                }
+                else if (listed.Count > 1)
+                {
+                    throw Ambiguous(names[i], listed);
+                }
+                else if (string.Equals(listed[0].Name, names[i], StringComparison.Ordinal))
+                {
+                    uuids[i] = listed[0].Uuid;
                 }
                 else
                 {
@@ -158,6 +175,17 @@ internal sealed class PermissionCatalogCache
             }
 
             return unknown.Count == 0;
+        }
+
+        private static CruxAmbiguousPermissionException Ambiguous(string name, List<Permission> listed)
+        {
+            string under = string.Join(", ", listed.Select(static p => $"{p.Uuid:D} ('{Diagnostics.ServerText.Shorten(p.Name, 100)}')"));
+            return new CruxAmbiguousPermissionException(
+                $"The permission name '{Diagnostics.ServerText.Shorten(name, 100)}' is ambiguous: this environment's catalog lists it under {listed.Count} uuids, {under}. " +
+                "Nothing was sent. Pass the uuid you mean instead of the name.",
+                name,
+                listed.Select(static p => p.Uuid).ToArray(),
+                null);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Crux.Connect.Diagnostics;
 
 namespace Crux.Connect.Internal;
 
@@ -15,12 +16,67 @@ internal readonly struct ChangeAnswer
 
     public string? RequestId { get; }
 
-    /// <summary>The <see cref="SuccessReader{TResult}"/> of a change.</summary>
+    /// <summary>The <see cref="SuccessReader{TResult}"/> of a change: the one place that decides whether a success is Crux's.</summary>
     /// <remarks>
-    /// The body is not read: the status decided the outcome, and a body that stalls must not turn a change that happened
-    /// into a timeout and a retry. Disposing the response abandons it (the handler drains a small one for reuse).
+    /// A proxy, a WAF or a login page answers 200 with a page of its own, and the change never reached Crux: so the body
+    /// is read (with a cap) and must be empty or a JSON object Crux could send (<see cref="Problem"/>), or the answer is
+    /// <see cref="CruxInvalidResponseException"/>. Single calls, sets, bulk runs, plans and the tool all read changes here.
+    /// A body that stalls or breaks off is judged by what arrived (the status decided, so it is no timeout and no retry).
     /// </remarks>
-    public static ValueTask<ChangeAnswer> ReadAsync(
-        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken) =>
-        new(new ChangeAnswer(response.StatusCode, RequestIds.ForResult(response, request)));
+    public static async ValueTask<ChangeAnswer> ReadAsync(
+        HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.NoContent || response.Content?.Headers.ContentLength == 0)
+        {
+            // Nothing to judge (a 204 has no body by definition): the common answer costs no read.
+            return new ChangeAnswer(response.StatusCode, RequestIds.ForResult(response, request));
+        }
+
+        using BoundedBody body = await BoundedBody.ReadAvailableAsync(
+            response.Content, BoundedBody.SuccessBodyLimit, cancellationToken, CancellationToken.None).ConfigureAwait(false);
+        if (Problem(body, response.Content?.Headers.ContentType?.MediaType) is { } problem)
+        {
+            throw ResponseParsers.Invalid(response, request, settings, problem, body.GetText(BoundedBody.ErrorBodyLimit), null);
+        }
+
+        return new ChangeAnswer(response.StatusCode, RequestIds.ForResult(response, request));
+    }
+
+    /// <summary>
+    /// Why a change's success body is not Crux's, or <see langword="null"/> when it is: empty (or blank) is Crux's; any
+    /// other body must have no non-JSON <c>Content-Type</c> and be one JSON object that is not an error shape. A body
+    /// cut by a stall or the cap can only be judged by its start: it must open an object.
+    /// </summary>
+    private static string? Problem(BoundedBody body, string? mediaType)
+    {
+        ReadOnlySpan<byte> span = body.Span;
+        int start = 0;
+        while (start < span.Length && span[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        if (start == span.Length)
+        {
+            return null;
+        }
+
+        if (mediaType is not null && !IsJson(mediaType))
+        {
+            return $"the body is {ServerText.Shorten(mediaType, 64)}, not JSON";
+        }
+
+        if (body.IsTruncated)
+        {
+            return span[start] == (byte)'{' ? null : "the body is not a JSON object";
+        }
+
+        return JsonShape.ChangeAnswerProblem(span);
+    }
+
+    // application/problem+json (RFC 9457) is JSON, but only ever an error.
+    private static bool IsJson(string mediaType) =>
+        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        || (mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase) && !mediaType.Equals("application/problem+json", StringComparison.OrdinalIgnoreCase))
+        || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase);
 }

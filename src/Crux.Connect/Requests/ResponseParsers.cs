@@ -22,6 +22,12 @@ internal static class ResponseParsers
             throw Invalid(response, request, settings, "the body is empty", null, null);
         }
 
+        // A key said twice is read by the deserializer as the last one: a contradiction it would hide.
+        if (JsonShape.Check(body.Span, out _) is { } problem)
+        {
+            throw Invalid(response, request, settings, problem, body.GetText(BoundedBody.ErrorBodyLimit), null);
+        }
+
         try
         {
             T? value = JsonSerializer.Deserialize(body.Span, typeInfo);
@@ -58,6 +64,11 @@ internal static class ResponseParsers
             result[i] = new PermissionAssignment(assigned, MapPermission(item.Permission, $"permissions[{i}].permission", response, request, settings));
         }
 
+        if (AssignmentList.Contradiction(result) is { } contradiction)
+        {
+            throw Invalid(response, request, settings, contradiction, null, null);
+        }
+
         return result;
     }
 
@@ -76,11 +87,13 @@ internal static class ResponseParsers
         return new Permission(uuid, dto.Name!, dto.DisplayName, dto.Description, dto.Visibility, dto.Grouping);
     }
 
-    private static CruxInvalidResponseException Invalid(
+    /// <summary>The answer to <paramref name="request"/> is not Crux's; <paramref name="problem"/> may quote the server (it is redacted and escaped here).</summary>
+    public static CruxInvalidResponseException Invalid(
         HttpResponseMessage response, CruxRequest request, CruxClientSettings settings, string problem, string? body, Exception? inner)
     {
         HttpStatusCode status = response.StatusCode;
-        string message = $"Crux Connect answered {(int)status} to {request.Describe(settings)}, but {problem}.";
-        return new CruxInvalidResponseException(message, status, BoundedBody.Redact(body, request.Secrets ?? Diagnostics.SecretRedactor.None), inner);
+        Diagnostics.SecretRedactor redactor = request.Secrets ?? Diagnostics.SecretRedactor.None;
+        string message = $"Crux Connect answered {(int)status} to {request.Describe(settings)}, but {Diagnostics.ServerText.Escape(redactor.Redact(problem))}.";
+        return new CruxInvalidResponseException(message, status, BoundedBody.Redact(body, redactor), inner);
     }
 }

@@ -23,6 +23,7 @@ public partial class OrganizationUsersClient
     /// <returns>What was removed, added and already held, with the server's request id of each request sent.</returns>
     /// <include file="../Errors/ExceptionDocs.xml" path="docs/uuids/exception"/>
     /// <exception cref="CruxPermissionsNotAvailableException">A desired permission is one the user's organization cannot hold; only the GET was sent, nothing changed.</exception>
+    /// <exception cref="CruxAmbiguousPermissionException">The change would take one uuid of a name away and give another uuid of the same name (a catalog listing the name twice), or a name is ambiguous; nothing changed.</exception>
     /// <exception cref="CruxPartialPermissionChangeException">The DELETE succeeded but the PATCH failed (the inner exception says how); run the call again to complete it.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status to the GET or the DELETE (nothing changed) or to the PATCH when nothing was removed.</exception>
     /// <exception cref="CruxInvalidResponseException">The user's permissions were not the documented JSON.</exception>
@@ -51,6 +52,7 @@ public partial class OrganizationUsersClient
     /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
     /// <exception cref="CruxPermissionsNotAvailableException">A desired permission is one the user's organization cannot hold (named in the message and in
     /// <see cref="CruxPermissionsNotAvailableException.PermissionNames"/>); nothing changed.</exception>
+    /// <exception cref="CruxAmbiguousPermissionException">The change would take one uuid of a name away and give another uuid of the same name (a catalog listing the name twice), or a name is ambiguous; nothing changed.</exception>
     /// <exception cref="CruxPartialPermissionChangeException">The DELETE succeeded but the PATCH failed; run the call again to complete it.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status (reading the catalog, reading the user, or a change).</exception>
     /// <exception cref="CruxInvalidResponseException">An answer was not the documented JSON.</exception>
@@ -75,6 +77,7 @@ public partial class OrganizationUsersClient
     /// <returns>A plan with one row.</returns>
     /// <include file="../Errors/ExceptionDocs.xml" path="docs/uuids/exception"/>
     /// <exception cref="CruxPermissionsNotAvailableException">A desired permission is one the user's organization cannot hold.</exception>
+    /// <exception cref="CruxAmbiguousPermissionException">The change would take one uuid of a name away and give another uuid of the same name (a catalog listing the name twice), or a name is ambiguous; nothing changed.</exception>
     /// <exception cref="CruxApiException">The server answered with a failure status.</exception>
     /// <exception cref="CruxInvalidResponseException">The user's permissions were not the documented JSON.</exception>
     /// <include file="../Errors/ExceptionDocs.xml" path="docs/transport/exception"/>
@@ -101,6 +104,7 @@ public partial class OrganizationUsersClient
     /// a null or blank name; or a name is not in this environment's catalog.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="permissionNames"/> is <see langword="null"/>.</exception>
     /// <exception cref="CruxPermissionsNotAvailableException">A desired permission is one the user's organization cannot hold.</exception>
+    /// <exception cref="CruxAmbiguousPermissionException">The change would take one uuid of a name away and give another uuid of the same name (a catalog listing the name twice), or a name is ambiguous; nothing changed.</exception>
     /// <include file="../Errors/ExceptionDocs.xml" path="docs/call/exception"/>
     /// <include file="../Errors/ExceptionDocs.xml" path="docs/read/exception"/>
     public virtual Task<PermissionChangePlan> PlanPermissionChangesAsync(
@@ -179,7 +183,7 @@ public partial class OrganizationUsersClient
         CruxBulkOptions bulkOptions = BulkOptionsSnapshot.Create(options, nameof(options));
         Guid[] resolved = allNames.Count == 0
             ? []
-            : await ResolveCoreAsync([.. allNames], nameof(desiredPermissionNames), NewScope(), cancellationToken).ConfigureAwait(false);
+            : await ResolveForBulkAsync<UserPermissionPlan>([.. namesByUser.Keys], [.. allNames], nameof(desiredPermissionNames), cancellationToken).ConfigureAwait(false);
         var uuidOf = new Dictionary<string, Guid>(allNames.Count, StringComparer.Ordinal);
         for (int i = 0; i < allNames.Count; i++)
         {

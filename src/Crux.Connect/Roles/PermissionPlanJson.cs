@@ -40,6 +40,12 @@ internal static class PermissionPlanJson
         PermissionPlanDto? dto;
         try
         {
+            // A key said twice would be read as its last one: what a reader of the text saw is not what would be applied.
+            if (Internal.JsonShape.Check(System.Text.Encoding.UTF8.GetBytes(json), out _) is { } problem)
+            {
+                throw Invalid(problem, paramName);
+            }
+
             dto = JsonSerializer.Deserialize(json, PermissionPlanJsonContext.Default.PermissionPlanDto);
         }
         catch (JsonException exception)
@@ -71,13 +77,18 @@ internal static class PermissionPlanJson
         }
 
         var failures = new List<CruxBulkOutcome<UserPermissionPlan>>();
-        foreach (PlanFailureDto? failure in dto.Failures ?? [])
+        List<PlanFailureDto?> failed = dto.Failures ?? [];
+        for (int i = 0; i < failed.Count; i++)
         {
-            if (failure?.UserUuid is { } uuid)
+            if (failed[i]?.UserUuid is not { } uuid || uuid == Guid.Empty)
             {
-                failures.Add(new CruxBulkOutcome<UserPermissionPlan>(uuid, null, new RecordedPlanFailureException(failure.Error ?? "Not planned.")));
+                throw Invalid($"failures[{i}] has no \"user_uuid\"", paramName);
             }
+
+            failures.Add(new CruxBulkOutcome<UserPermissionPlan>(uuid, null, new RecordedPlanFailureException(failed[i]!.Error ?? "Not planned.")));
         }
+
+        PlanConsistency.Check(users, failures.ConvertAll(static f => f.UserUuid), paramName);
 
         return new PermissionChangePlan(users, failures, createdAt);
     }

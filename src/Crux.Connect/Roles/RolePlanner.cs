@@ -1,3 +1,5 @@
+using Crux.Connect.Internal;
+
 namespace Crux.Connect.Roles;
 
 /// <summary>
@@ -9,7 +11,13 @@ internal static class RolePlanner
     // desiredNames: the caller's names, parallel to desired, when the caller gave names (to name them in an error).
     public static UserPermissionPlan Plan(Guid userUuid, IReadOnlyList<PermissionAssignment> current, Guid[] desired, IReadOnlyList<string>? desiredNames)
     {
-        // The first of two entries for one uuid wins, as the server listed it first.
+        // A read that says one thing twice (a mock's too: the server's is refused where it is read) is not believed.
+        if (AssignmentList.Contradiction(current) is { } contradiction)
+        {
+            throw new CruxInvalidResponseException($"The permissions read for user {userUuid:D} contradict themselves: {contradiction}. Nothing was changed.");
+        }
+
+        // Entries repeated word for word count once.
         Dictionary<Guid, PermissionAssignment> byUuid = current
             .GroupBy(static assignment => assignment.Permission.Uuid)
             .ToDictionary(static group => group.Key, static group => group.First());
@@ -48,7 +56,37 @@ internal static class RolePlanner
             (assignment.Assigned ? unchanged : toAdd).Add(assignment.Permission);
         }
 
+        if (Swap(toRemove, toAdd) is var (removed, added))
+        {
+            throw new CruxAmbiguousPermissionException(
+                $"User {userUuid:D}'s permissions list the name '{Diagnostics.ServerText.Shorten(added.Name, 100)}' under two uuids: the change would take " +
+                $"{removed.Uuid:D} away and give {added.Uuid:D}, one for the other. Nothing was changed.",
+                added.Name,
+                [removed.Uuid, added.Uuid],
+                userUuid);
+        }
+
         return new UserPermissionPlan(userUuid, wanted, toRemove, toAdd, unchanged);
+    }
+
+    /// <summary>
+    /// A removal and an addition of two uuids under one name (ignoring case): a catalog that lists the name twice, where the
+    /// change would silently swap one permission for the other. Refused, whichever one the caller meant.
+    /// </summary>
+    private static (Permission Removed, Permission Added)? Swap(List<Permission> toRemove, List<Permission> toAdd)
+    {
+        foreach (Permission added in toAdd)
+        {
+            foreach (Permission removed in toRemove)
+            {
+                if (string.Equals(added.Name, removed.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (removed, added);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether what was done differs from what the plan said would be done.</summary>

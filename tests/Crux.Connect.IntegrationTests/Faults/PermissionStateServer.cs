@@ -204,7 +204,8 @@ internal sealed class PermissionStateServer : IAsyncDisposable
             return;
         }
 
-        await AnswerAsync(context, StatusCodes.Status200OK, """{"detail":"Permissions added."}""");
+        // A Crux-like success: a JSON object that is no error shape (a {"detail": ...} is one, issue 19).
+        await AnswerAsync(context, StatusCodes.Status200OK, """{"permission_uuids_added":true}""");
     }
 
     private InjectedFault? DecideFault()

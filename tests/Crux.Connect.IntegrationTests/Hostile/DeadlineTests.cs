@@ -126,7 +126,7 @@ public sealed class DeadlineTests
     {
         await using var server = RawHttpServer.Start(async (request, stream, ct) =>
         {
-            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status} OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{new string('[', bytesBeforeStall)}"), ct);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status} OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"{\"permissions\":[".Substring(0, bytesBeforeStall)}"), ct);
             await stream.FlushAsync(ct);
             await Task.Delay(Timeout.Infinite, ct);
         });
@@ -139,6 +139,31 @@ public sealed class DeadlineTests
         RemovePermissionsResult result = await client.OrganizationUsers.RemovePermissionsAsync(Hostile.User, Hostile.Permissions);
 
         Assert.Equal(status, (int)result.StatusCode);
+        Assert.Single(server.Requests);
+    }
+
+    [Theory]
+    [InlineData(200, "<html><body>Request Rejected")]
+    [InlineData(201, "[")]
+    [InlineData(200, "\"ok")]
+    public async Task SuccessWhoseBodyStallsAfterShowingItIsNotCrux_IsCruxInvalidResponseExceptionSentOnce(int status, string arrived)
+    {
+        // Issue 19: a stalled body is judged by what arrived; a start that is not a JSON object is not Crux's answer.
+        await using var server = RawHttpServer.Start(async (request, stream, ct) =>
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status} OK\r\nContent-Length: 100\r\n\r\n{arrived}"), ct);
+            await stream.FlushAsync(ct);
+            await Task.Delay(Timeout.Infinite, ct);
+        });
+        CruxClient client = Hostile.Client(server.BaseAddress, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            o.Timeout = TimeSpan.FromSeconds(5);
+        });
+
+        var exception = await Assert.ThrowsAsync<CruxInvalidResponseException>(() => client.OrganizationUsers.RemovePermissionsAsync(Hostile.User, Hostile.Permissions));
+
+        Assert.Equal(status, (int)exception.StatusCode);
         Assert.Single(server.Requests);
     }
 

@@ -23,7 +23,7 @@ public sealed class SecretRedactionTests
     [Fact]
     public async Task AddCruxConnect_Success_TraceLogsHoldNoTokenAndRedactTheAuthorizationHeader()
     {
-        var handler = new StubHandler((_, _, _) => Task.FromResult(StubHandler.Answer(HttpStatusCode.OK, "[]")));
+        var handler = new StubHandler((request, _, _) => Task.FromResult(StubHandler.Answer(HttpStatusCode.OK, request.Method == HttpMethod.Get ? "[]" : "{}")));
         using ServiceProvider provider = Build(handler);
 
         await provider.GetRequiredService<OrganizationUsersClient>().RemovePermissionsAsync(Scenarios.User, Scenarios.Permissions);

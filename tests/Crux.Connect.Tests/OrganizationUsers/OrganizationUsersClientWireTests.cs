@@ -131,7 +131,7 @@ public class OrganizationUsersClientWireTests
     [InlineData(HttpStatusCode.NoContent)]
     public async Task RemovePermissionsAsync_AnySuccessStatus_ReturnsItOnTheResult(HttpStatusCode status)
     {
-        var handler = new ScriptedHandler().Then(status, status == HttpStatusCode.NoContent ? null : "<html>ignored</html>");
+        var handler = new ScriptedHandler().Then(status, status == HttpStatusCode.NoContent ? null : """{"permissions":[]}""");
         var client = Fixtures.Client(handler);
 
         var result = await client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]);
