@@ -64,6 +64,10 @@ internal sealed class SecretRedactor
             }
         }
 
+        // An encoding of an encoding (the hex dump or base64 of a JSON-escaped login body): such runs are decoded once and
+        // searched again; a run that holds a secret is masked whole.
+        EncodedRuns.Find(text, decoded => Array.Exists(_patterns, p => Holds(decoded, p)), spans);
+
         return spans.Count == 0 ? text : Replace(text, spans);
     }
 
@@ -166,6 +170,13 @@ internal sealed class SecretRedactor
         }
     }
 
+    private static bool Holds(string decoded, Pattern pattern)
+    {
+        var found = new List<Span>();
+        FindForms(decoded, pattern.Units, wasCut: false, found);
+        return found.Count > 0;
+    }
+
     private static int[] NewRow(int n)
     {
         var row = new int[n + 1];
@@ -194,7 +205,7 @@ internal sealed class SecretRedactor
     private static void Forms(string text, int position, Unit unit, bool inside, List<int> ends, ref bool partial)
     {
         char first = text[position];
-        if (first is not ('\\' or '%' or '&' or '+' or '\uFFFD' or '-' or ':' or ' ') && !Uri.IsHexDigit(first)
+        if (first is not ('\\' or '%' or '&' or '+' or '\uFFFD' or '-' or ':' or ' ') && first != '?' && !Uri.IsHexDigit(first) && first != (char)unit.Utf8[0]
             && char.ToUpperInvariant(first) != char.ToUpperInvariant(unit.Chars[0]))
         {
             // The common case: nothing at this position can start any form of the character.
@@ -212,6 +223,13 @@ internal sealed class SecretRedactor
         Add(ends, MatchPercent(text, position, unit.Utf8, "%25", ref partial));
         Add(ends, MatchEntity(text, position, unit.CodePoint, ref partial));
         Add(ends, MatchHex(text, position, unit.Utf8, inside, ref partial));
+        Add(ends, MatchLatin1(text, position, unit.Utf8));
+        if (unit.Utf8.Length > 1)
+        {
+            // What a decoder leaves of a non-ASCII character it could not read: '?' or U+FFFD, once or once per byte.
+            Add(ends, MatchReplaced(text, position, 1));
+            Add(ends, MatchReplaced(text, position, unit.Utf8.Length));
+        }
         if (unit.CodePoint == ' ' && first == '+')
         {
             ends.Add(position + 1);
@@ -329,6 +347,38 @@ internal sealed class SecretRedactor
         }
 
         return position;
+    }
+
+    /// <summary>The UTF-8 bytes of a non-ASCII character read as Latin-1, one char per byte, as .NET reads a header's bytes.</summary>
+    private static int MatchLatin1(string text, int position, byte[] utf8)
+    {
+        if (utf8.Length < 2 || position + utf8.Length > text.Length)
+        {
+            return -1;
+        }
+
+        for (int i = 0; i < utf8.Length; i++)
+        {
+            if (text[position + i] != (char)utf8[i])
+            {
+                return -1;
+            }
+        }
+
+        return position + utf8.Length;
+    }
+
+    private static int MatchReplaced(string text, int position, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (position + i >= text.Length || text[position + i] is not ('?' or '\uFFFD'))
+            {
+                return -1;
+            }
+        }
+
+        return position + count;
     }
 
     /// <summary>The value of <paramref name="digits"/> hex digits at <paramref name="position"/>, or -1.</summary>
@@ -456,7 +506,7 @@ internal sealed class SecretRedactor
 
     private static bool IsBase64(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '+' or '/' or '=' or '-' or '_';
 
-    private readonly struct Span
+    internal readonly struct Span
     {
         public Span(int start, int end)
         {
