@@ -52,9 +52,24 @@ internal sealed class SecretRedactor
             return text;
         }
 
+        List<Span> spans = Find(text, wasCut);
+        return spans.Count == 0 ? text : Replace(text, spans);
+    }
+
+    /// <summary>Where the secrets stand in <paramref name="text"/>, in any form (possibly overlapping, unordered).</summary>
+    /// <param name="text">Text from the server, or a message composed from it.</param>
+    /// <param name="wasCut">Whether a cap cut the text at its end.</param>
+    /// <returns>The spans to mask.</returns>
+    public List<Span> Find(string text, bool wasCut = false)
+    {
+        var spans = new List<Span>();
+        if (text.Length == 0 || IsEmpty)
+        {
+            return spans;
+        }
+
         _patterns ??= Array.ConvertAll(Array.FindAll(_raw, static s => !string.IsNullOrEmpty(s)), static s => new Pattern(s!));
 
-        var spans = new List<Span>();
         foreach (Pattern pattern in _patterns)
         {
             FindForms(text, pattern.Units, wasCut, spans);
@@ -66,9 +81,9 @@ internal sealed class SecretRedactor
 
         // An encoding of an encoding (the hex dump or base64 of a JSON-escaped login body): such runs are decoded once and
         // searched again; a run that holds a secret is masked whole.
-        EncodedRuns.Find(text, decoded => Array.Exists(_patterns, p => Holds(decoded, p)), spans);
-
-        return spans.Count == 0 ? text : Replace(text, spans);
+        Pattern[] patterns = _patterns;
+        EncodedRuns.Find(text, decoded => Array.Exists(patterns, p => Holds(decoded, p)), spans);
+        return spans;
     }
 
     private static string Replace(string text, List<Span> spans)
