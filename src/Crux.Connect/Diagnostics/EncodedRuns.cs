@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Crux.Connect.Diagnostics;
@@ -30,7 +31,7 @@ internal static class EncodedRuns
                 position++;
             }
 
-            if (position - start >= MinRun && AnyDecodingHolds(text.Substring(start, position - start), holdsSecret))
+            if (position - start >= MinRun && AnyDecodingHolds(text, start, position, holdsSecret))
             {
                 spans.Add(new SecretRedactor.Span(start, position));
             }
@@ -55,65 +56,83 @@ internal static class EncodedRuns
                 position++;
             }
 
-            if (position - start >= MinRun && (Holds(text.Substring(start, position - start)) || Holds(text.Substring(start + 1, position - start - 1))))
+            if (position - start >= MinRun && (Holds(start) || Holds(start + 1)))
             {
                 spans.Add(new SecretRedactor.Span(start, position));
             }
         }
 
-        bool Holds(string run) => Hex(run) is { } hex && (holdsSecret(Encoding.UTF8.GetString(hex)) || holdsSecret(Latin1(hex)));
+        bool Holds(int from) => Hex(text, from, position) is { } hex && EncodedRuns.Holds(hex, holdsSecret);
     }
 
     private static bool IsHexPairAfter(string text, int position) =>
         position + 2 < text.Length && Uri.IsHexDigit(text[position + 1]) && Uri.IsHexDigit(text[position + 2]);
 
-    private static bool AnyDecodingHolds(string run, Func<string, bool> holdsSecret)
+    private static bool AnyDecodingHolds(string text, int start, int end, Func<string, bool> holdsSecret)
     {
-        var standard = new StringBuilder(run.Length);
-        foreach (char c in run)
+        // The run in the standard alphabet, without separators and padding, in a pooled buffer: nothing of its size is allocated.
+        char[] base64 = ArrayPool<char>.Shared.Rent(end - start);
+        try
         {
-            if (c is not (' ' or ':'))
+            int length = 0;
+            for (int i = start; i < end; i++)
             {
-                standard.Append(c switch { '-' => '+', '_' => '/', _ => c });
+                char c = text[i];
+                if (c is not (' ' or ':' or '='))
+                {
+                    base64[length++] = c switch { '-' => '+', '_' => '/', _ => c };
+                }
+            }
+
+            for (int offset = 0; offset < 4 && length - offset >= 8; offset++)
+            {
+                if (Holds(Convert.FromBase64CharArray(base64, offset, (length - offset) / 4 * 4), holdsSecret))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(base64);
+        }
+    }
+
+    /// <summary>Whether decoded bytes hold a secret; only text is searched (base64 of ordinary words decodes to noise).</summary>
+    private static bool Holds(byte[] bytes, Func<string, bool> holdsSecret)
+    {
+        int printable = 0;
+        foreach (byte b in bytes)
+        {
+            if (b is >= 0x20 and < 0x7F or >= 0x80 or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                printable++;
             }
         }
 
-        string base64 = standard.ToString().TrimEnd('=');
-        for (int offset = 0; offset < 4 && base64.Length - offset >= 8; offset++)
+        if (printable < bytes.Length * 9 / 10)
         {
-            int length = (base64.Length - offset) / 4 * 4;
-            byte[] bytes;
-            try
-            {
-                bytes = Convert.FromBase64String(base64.Substring(offset, length));
-            }
-            catch (FormatException)
-            {
-                continue; // '=' inside the run: not one base64 text
-            }
-
-            if (holdsSecret(Encoding.UTF8.GetString(bytes)) || holdsSecret(Latin1(bytes)))
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        string utf8 = Encoding.UTF8.GetString(bytes);
+        return holdsSecret(utf8) || (HasReplacement(utf8) && holdsSecret(Latin1(bytes)));
     }
 
     /// <summary>The bytes of a hex dump, its pairs alone or separated by one <c>-</c>, <c>:</c> or space; null if it is not one.</summary>
-    private static byte[]? Hex(string run)
+    private static byte[]? Hex(string run, int i, int end)
     {
-        var bytes = new List<byte>(run.Length / 2);
-        int i = 0;
-        while (i < run.Length)
+        var bytes = new List<byte>((end - i) / 2);
+        while (i < end)
         {
             if (bytes.Count > 0 && run[i] is '-' or ':' or ' ')
             {
                 i++;
             }
 
-            if (i + 1 >= run.Length || !Uri.IsHexDigit(run[i]) || !Uri.IsHexDigit(run[i + 1]))
+            if (i + 1 >= end || !Uri.IsHexDigit(run[i]) || !Uri.IsHexDigit(run[i + 1]))
             {
                 // A run may end in base64 letters after the dump: decode what was a dump.
                 break;
@@ -124,6 +143,19 @@ internal static class EncodedRuns
         }
 
         return bytes.Count >= MinRun / 2 ? bytes.ToArray() : null;
+    }
+
+    private static bool HasReplacement(string text)
+    {
+        foreach (char c in text)
+        {
+            if (c == '\uFFFD')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Latin1(byte[] bytes)
