@@ -121,7 +121,26 @@ internal sealed class SecretRedactor
             rows[i] = NewRow(n);
         }
 
-        var ends = new List<int>(4);
+        // The forms found at a position depend only on the character (and whether it is the secret's first), not on k:
+        // each distinct one is computed once per position, so a secret of one repeated character costs no more than two.
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keyOf = new int[n];
+        for (int k = 0; k < n; k++)
+        {
+            string key = (k > 0 ? "1" : "0") + units[k].Chars;
+            keyOf[k] = keys.TryGetValue(key, out int index) ? index : keys[key] = keys.Count;
+        }
+
+        var cached = new List<int>[keys.Count];
+        var cachedPartial = new bool[keys.Count];
+        var cachedAt = new int[keys.Count];
+        for (int i = 0; i < cached.Length; i++)
+        {
+            cached[i] = new List<int>(4);
+            cachedAt[i] = -1;
+        }
+
+        var skips = new List<int>(2);
         for (int p = 0; p <= text.Length; p++)
         {
             int[] row = rows[p % Window];
@@ -142,6 +161,8 @@ internal sealed class SecretRedactor
                 break;
             }
 
+            bool skipsDone = false;
+            bool skipsPartial = false;
             for (int k = 0; k < n; k++)
             {
                 int from = row[k];
@@ -150,25 +171,39 @@ internal sealed class SecretRedactor
                     continue;
                 }
 
-                bool partial = false;
-                ends.Clear();
-                Forms(text, p, units[k], k > 0, ends, ref partial);
-                foreach (int end in ends)
+                int key = keyOf[k];
+                if (cachedAt[key] != p)
+                {
+                    cachedAt[key] = p;
+                    cached[key].Clear();
+                    cachedPartial[key] = false;
+                    Forms(text, p, units[k], k > 0, cached[key], ref cachedPartial[key]);
+                }
+
+                foreach (int end in cached[key])
                 {
                     Relax(rows[end % Window], k + 1, from);
                 }
 
+                bool partial = cachedPartial[key];
                 if (k > 0)
                 {
-                    foreach (Unit ignorable in Ignorable)
+                    if (!skipsDone)
                     {
-                        ends.Clear();
-                        Forms(text, p, ignorable, false, ends, ref partial);
-                        foreach (int end in ends)
+                        skipsDone = true;
+                        skips.Clear();
+                        foreach (Unit ignorable in Ignorable)
                         {
-                            Relax(rows[end % Window], k, from);
+                            Forms(text, p, ignorable, false, skips, ref skipsPartial);
                         }
                     }
+
+                    foreach (int end in skips)
+                    {
+                        Relax(rows[end % Window], k, from);
+                    }
+
+                    partial |= skipsPartial;
                 }
 
                 if (partial && wasCut)
