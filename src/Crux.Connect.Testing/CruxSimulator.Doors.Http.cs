@@ -25,6 +25,8 @@ public sealed partial class CruxSimulator
             kestrel.Listen(IPAddress.Loopback, 0);
         });
 
+        // Not the console lifetime: its signal handlers would keep Ctrl+C and SIGTERM from ending the process that runs this.
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime>(new SignalFreeLifetime());
         var app = builder.Build();
         app.Run(context => KestrelDoor.HandleAsync(context, this));
         try

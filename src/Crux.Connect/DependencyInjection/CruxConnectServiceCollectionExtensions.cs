@@ -112,7 +112,7 @@ public static partial class CruxConnectServiceCollectionExtensions
             services.AddKeyedTransient(name, static (provider, key) => provider.GetRequiredKeyedService<CruxClient>(key).OrganizationUsers);
         }
 
-        ConfigureHttpClient(builder);
+        ConfigureHttpClient(builder, name);
         return builder;
     }
 
@@ -132,7 +132,7 @@ public static partial class CruxConnectServiceCollectionExtensions
             provider.GetRequiredService<CruxMetrics>());
     }
 
-    private static void ConfigureHttpClient(IHttpClientBuilder builder)
+    private static void ConfigureHttpClient(IHttpClientBuilder builder, string optionsName)
     {
         // The SDK's own Timeout and AttemptTimeout govern; HttpClient's 100 s default must not cut in first.
         builder.ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
@@ -146,8 +146,13 @@ public static partial class CruxConnectServiceCollectionExtensions
         // No request of the SDK (the login's POST with the password least of all) may follow a redirect: switch automatic
         // redirects off on whichever primary handler ends up configured. PostConfigure runs after every Configure, so a
         // handler the application sets with ConfigurePrimaryHttpMessageHandler is covered whatever the order of the calls.
-        builder.Services.PostConfigure<HttpClientFactoryOptions>(builder.Name, static factoryOptions =>
-            factoryOptions.HttpMessageHandlerBuilderActions.Add(static handlerBuilder => NoRedirects.Apply(handlerBuilder.PrimaryHandler)));
+        // A primary handler that wraps the socket handler is walked through; one the SDK cannot see into is refused at start-up
+        // when the client sends a password (Credentials), the one request a redirect must never carry elsewhere.
+        builder.Services.PostConfigure<HttpClientFactoryOptions>(builder.Name, factoryOptions =>
+            factoryOptions.HttpMessageHandlerBuilderActions.Add(handlerBuilder => NoRedirects.Apply(
+                handlerBuilder.PrimaryHandler,
+                () => handlerBuilder.Services.GetRequiredService<IOptionsMonitor<CruxClientOptions>>().Get(optionsName).Credentials is not null,
+                builder.Name)));
         builder.RedactLoggedHeaders(static _ => true);
         CruxHandlerLifetime.Apply(builder);
     }

@@ -59,6 +59,36 @@ internal static class ServerText
         return escaped.Length > maxLength ? escaped.Substring(0, maxLength) + "…" : escaped;
     }
 
+    /// <summary>
+    /// Names (a catalog's permission names, or names checked against it) for a message: each quoted, escaped and cut, at most
+    /// <paramref name="maxNames"/> of them, and the joined text redacted as a whole when a redactor is given (a secret split
+    /// over two names is rebuilt by the join).
+    /// </summary>
+    public static string Names(IEnumerable<string?> names, SecretRedactor? redactor = null, int maxNames = 100)
+    {
+        var text = new StringBuilder();
+        int count = 0;
+        foreach (string? name in names)
+        {
+            if (count < maxNames)
+            {
+                text.Append(count == 0 ? "'" : ", '").Append(Shorten(name ?? string.Empty, MaxName)).Append('\'');
+            }
+
+            count++;
+        }
+
+        if (count > maxNames)
+        {
+            text.Append(", … (").Append((count - maxNames).ToString(CultureInfo.InvariantCulture)).Append(" more)");
+        }
+
+        string joined = text.ToString();
+        return redactor is null ? joined : redactor.Redact(joined)!;
+    }
+
+    private const int MaxName = 200;
+
     private static bool NeedsEscape(char c) =>
         char.IsControl(c)
         || c is '\u2028' or '\u2029' or '\u061C' or '\u200E' or '\u200F'

@@ -36,7 +36,20 @@ internal static class CruxErrorFactory
         IReadOnlyDictionary<string, IReadOnlyList<string>>? fields = parsed is null ? null : RedactFields(parsed.FieldErrors, redactor);
         string? requestId = RequestIds.Read(response, redactor);
         TimeSpan? retryAfter = RetryAfter.Read(response, timeProvider);
-        string message = Describe(response.StatusCode, request, settings, detail, fields, body, requestId);
+        var fragments = new List<Fragment>();
+        string message = Describe(response.StatusCode, request, settings, detail, fields, body, requestId, fragments);
+
+        // Redaction looks at what the user reads: fragments redacted one by one may rebuild a secret once joined (field
+        // messages joined by a space, a key and its value, the detail and the fields). Such a secret is masked in the
+        // message, and in each fragment it was built from, so the properties do not rebuild it either.
+        List<SecretRedactor.Span> rebuilt = redactor.Find(message);
+        if (rebuilt.Count > 0)
+        {
+            message = redactor.Redact(message)!;
+            detail = Mask(detail, fragments.Find(f => f.Key is null), rebuilt);
+            fields = fields is null ? null : MaskFields(fields, fragments, rebuilt);
+        }
+
         CruxApiException exception = Create(response.StatusCode, message, detail, fields, body, requestId, retryAfter);
         exception.ServerRetryAfter = retryAfter;
         return exception;
@@ -78,6 +91,68 @@ internal static class CruxErrorFactory
         return result;
     }
 
+    private static Dictionary<string, IReadOnlyList<string>> MaskFields(
+        IReadOnlyDictionary<string, IReadOnlyList<string>> fields, List<Fragment> fragments, List<SecretRedactor.Span> rebuilt)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(fields.Count, StringComparer.Ordinal);
+        foreach (KeyValuePair<string, IReadOnlyList<string>> field in fields)
+        {
+            string key = Mask(field.Key, fragments.Find(f => f.Key == field.Key && !f.IsValue), rebuilt)!;
+            string joined = string.Join(" ", field.Value);
+            string values = Mask(joined, fragments.Find(f => f.Key == field.Key && f.IsValue), rebuilt)!;
+            IReadOnlyList<string> messages = ReferenceEquals(values, joined) ? field.Value : [values];
+            result[key] = result.TryGetValue(key, out IReadOnlyList<string>? earlier) ? earlier.Concat(messages).ToArray() : messages;
+        }
+
+        return result;
+    }
+
+    /// <summary>The fragment with what of it took part in a rebuilt secret masked (all of it when the message shows it escaped).</summary>
+    private static string? Mask(string? raw, Fragment? fragment, List<SecretRedactor.Span> rebuilt)
+    {
+        if (raw is null || fragment is null)
+        {
+            return raw;
+        }
+
+        var inside = new List<SecretRedactor.Span>();
+        foreach (SecretRedactor.Span span in rebuilt)
+        {
+            int start = Math.Max(span.Start, fragment.Start);
+            int end = Math.Min(span.End, fragment.End);
+            if (start < end)
+            {
+                inside.Add(new SecretRedactor.Span(start - fragment.Start, end - fragment.Start));
+            }
+        }
+
+        if (inside.Count == 0)
+        {
+            return raw;
+        }
+
+        if (fragment.Length != raw.Length)
+        {
+            // Shown escaped or cut: offsets differ, so the whole fragment goes.
+            return SecretRedactor.Mask;
+        }
+
+        inside.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        var text = new StringBuilder(raw.Length);
+        int copied = 0;
+        foreach (SecretRedactor.Span span in inside)
+        {
+            if (span.Start >= copied)
+            {
+                text.Append(raw, copied, span.Start - copied).Append(SecretRedactor.Mask);
+            }
+
+            copied = Math.Max(copied, span.End);
+        }
+
+        return text.Append(raw, copied, raw.Length - copied).ToString();
+    }
+
     private static string Describe(
         HttpStatusCode status,
         CruxRequest request,
@@ -85,7 +160,8 @@ internal static class CruxErrorFactory
         string? detail,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? fields,
         string? body,
-        string? requestId)
+        string? requestId,
+        List<Fragment> fragments)
     {
         var text = new StringBuilder(128);
         text.Append("Crux Connect answered ").Append(((int)status).ToString(CultureInfo.InvariantCulture));
@@ -104,7 +180,8 @@ internal static class CruxErrorFactory
         bool described = false;
         if (!string.IsNullOrEmpty(detail))
         {
-            text.Append(": ").Append(ServerText.Shorten(detail!, MaxBodyInMessage));
+            text.Append(": ");
+            Append(text, ServerText.Shorten(detail!, MaxBodyInMessage), fragments, key: null, isValue: false);
             described = true;
         }
 
@@ -114,8 +191,10 @@ internal static class CruxErrorFactory
             bool first = true;
             foreach (KeyValuePair<string, IReadOnlyList<string>> field in fields)
             {
-                text.Append(first ? string.Empty : "; ").Append(ServerText.Shorten(field.Key, MaxBodyInMessage)).Append(": ")
-                    .Append(ServerText.Shorten(string.Join(" ", field.Value), MaxBodyInMessage));
+                text.Append(first ? string.Empty : "; ");
+                Append(text, ServerText.Shorten(field.Key, MaxBodyInMessage), fragments, field.Key, isValue: false);
+                text.Append(": ");
+                Append(text, ServerText.Shorten(string.Join(" ", field.Value), MaxBodyInMessage), fragments, field.Key, isValue: true);
                 first = false;
             }
 
@@ -133,6 +212,12 @@ internal static class CruxErrorFactory
         }
 
         return text.ToString();
+    }
+
+    private static void Append(StringBuilder text, string shown, List<Fragment> fragments, string? key, bool isValue)
+    {
+        fragments.Add(new Fragment(text.Length, shown.Length, key, isValue));
+        text.Append(shown);
     }
 
     private static string OneLine(string body) => ServerText.Shorten(body.Trim(), MaxBodyInMessage);
@@ -155,4 +240,26 @@ internal static class CruxErrorFactory
         504 => "Gateway Timeout",
         _ => null,
     };
+
+    /// <summary>Where one piece of server text (the detail: no key; a field's key; its messages) stands in the message.</summary>
+    private sealed class Fragment
+    {
+        public Fragment(int start, int length, string? key, bool isValue)
+        {
+            Start = start;
+            Length = length;
+            Key = key;
+            IsValue = isValue;
+        }
+
+        public int Start { get; }
+
+        public int Length { get; }
+
+        public int End => Start + Length;
+
+        public string? Key { get; }
+
+        public bool IsValue { get; }
+    }
 }

@@ -87,7 +87,7 @@ public class CruxClientOptions
     /// <summary>Returns the settings with the token and the password redacted.</summary>
     /// <returns>A description of the settings that is safe to log.</returns>
     public override string ToString() =>
-        $"BaseAddress = {BaseAddress}, ApiToken = {(string.IsNullOrEmpty(ApiToken) ? "(none)" : "***")}, " +
+        $"BaseAddress = {Internal.CruxOptionsValidation.Display(BaseAddress)}, ApiToken = {(string.IsNullOrEmpty(ApiToken) ? "(none)" : "***")}, " +
         (Credentials is null ? string.Empty : $"Credentials = {{ {Credentials} }}, ") +
         (TokenProvider is null ? string.Empty : $"TokenProvider = {TokenProvider.GetType().Name}, ") +
         $"ApiVersion = {ApiVersion}, AttemptTimeout = {AttemptTimeout}, Timeout = {Timeout}, Retry = {{ {Retry} }}, " +

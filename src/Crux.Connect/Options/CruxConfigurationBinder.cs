@@ -23,7 +23,11 @@ internal static class CruxConfigurationBinder
 
         if (section[nameof(CruxClientOptions.BaseAddress)] is { Length: > 0 } baseAddress)
         {
-            if (Uri.TryCreate(baseAddress, UriKind.Absolute, out Uri? uri))
+            if (Internal.CruxOptionsValidation.HasUserInfo(baseAddress))
+            {
+                errors.Add($"Configuration key '{keys.Key("BaseAddress")}' carries user information (user:password@); use ApiToken or Credentials. The value is not shown.");
+            }
+            else if (Uri.TryCreate(baseAddress, UriKind.Absolute, out Uri? uri))
             {
                 options.BaseAddress = uri;
             }

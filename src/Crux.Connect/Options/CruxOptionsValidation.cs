@@ -69,6 +69,13 @@ internal static class CruxOptionsValidation
             return;
         }
 
+        if (HasUserInfo(address.OriginalString))
+        {
+            // First and alone: whatever else is wrong with it, an address that carries a credential is never echoed.
+            errors.Add("BaseAddress must not carry user information (user:password@); use ApiToken or Credentials. The value is not shown.");
+            return;
+        }
+
         if (!address.IsAbsoluteUri)
         {
             errors.Add($"BaseAddress '{address}' must be an absolute URI.");
@@ -86,12 +93,43 @@ internal static class CruxOptionsValidation
         {
             errors.Add("BaseAddress must not carry a query or a fragment.");
         }
-
-        if (!string.IsNullOrEmpty(address.UserInfo))
-        {
-            errors.Add("BaseAddress must not carry user information; use ApiToken.");
-        }
     }
+
+    /// <summary>
+    /// Whether an address carries user information: for an absolute one, an <c>@</c> before the first <c>/</c>, <c>?</c> or
+    /// <c>#</c> after the scheme; for anything else (relative, not a URI), any <c>@</c>. Checked on the text, so no parse can hide it.
+    /// </summary>
+    public static bool HasUserInfo(string? address)
+    {
+        if (string.IsNullOrEmpty(address))
+        {
+            return false;
+        }
+
+        if (!Uri.TryCreate(address, UriKind.Absolute, out _))
+        {
+            // Not an absolute address: its parts are anyone's guess, so any '@' may introduce a credential.
+            return address!.Split('@').Length > 1;
+        }
+
+        int start = address!.IndexOf("//", StringComparison.Ordinal) is var slashes and >= 0 ? slashes + 2 : 0;
+        for (int i = start; i < address.Length; i++)
+        {
+            switch (address[i])
+            {
+                case '@':
+                    return true;
+                case '/' or '?' or '#':
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The address as messages and ToString show it: never one that carries user information.</summary>
+    public static string Display(Uri? address) =>
+        address is null ? "(none)" : HasUserInfo(address.OriginalString) ? "(an address with user information, not shown)" : address.ToString();
 
     /// <summary>Exactly one way of authenticating: a fixed token, credentials to log in with, or a token provider.</summary>
     private static void ValidateAuthentication(CruxClientOptions options, List<string> errors)

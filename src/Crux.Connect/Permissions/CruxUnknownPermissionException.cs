@@ -90,7 +90,8 @@ public sealed class CruxUnknownPermissionException : ArgumentException
         Guard.NotNull(unknownNames);
         Guard.NotNull(validNames);
 
-        return $"Unknown permission name{(unknownNames.Count == 1 ? string.Empty : "s")}: {string.Join(", ", unknownNames.Select(static n => "'" + n + "'"))}. " +
-            $"Nothing was sent. The names this environment knows are: {string.Join(", ", validNames)}.";
+        // The known names are the server's text (its catalog): escaped, cut and counted like any other, never raw.
+        return $"Unknown permission name{(unknownNames.Count == 1 ? string.Empty : "s")}: {Diagnostics.ServerText.Names(unknownNames)}. " +
+            $"Nothing was sent. The names this environment knows are: {Diagnostics.ServerText.Names(validNames)}.";
     }
 }

@@ -94,7 +94,8 @@ internal readonly struct BoundedBody : IDisposable
         using (stream)
         {
             // Size the first buffer from Content-Length when the server sent one (one more byte detects a lie).
-            int initial = declared is > 0 ? (int)Math.Min(declared.Value + 1, (long)limit + 1) : Math.Min(InitialBuffer, limit + 1);
+            // Compared before adding: long.MaxValue + 1 overflows, and a length past the cap is only a claim.
+            int initial = declared is > 0 ? (int)Math.Min(declared.Value, limit) + 1 : Math.Min(InitialBuffer, limit + 1);
             byte[] buffer = ArrayPool<byte>.Shared.Rent(initial);
             int length = 0;
             try

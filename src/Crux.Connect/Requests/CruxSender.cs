@@ -86,6 +86,12 @@ internal static class CruxSender
         CruxClientSettings settings = core.Settings;
         CruxAuthorization authorizer = core.Authorization;
         CancellationToken callerToken = call.CallerToken;
+
+        // Outside the try: a transport failure is redacted with the secrets of the request that failed, and its final
+        // address tells whether the HttpClient had followed a redirect before it failed.
+        var redactor = SecretRedactor.None;
+        Uri? sent = null;
+        HttpRequestMessage? current = null;
         try
         {
             if (call.Group is { } group)
@@ -101,8 +107,9 @@ internal static class CruxSender
             while (true)
             {
                 using HttpRequestMessage message = request.CreateMessage(authorization);
-                Uri sent = message.RequestUri!;
-                var redactor = new SecretRedactor(authorizer.SecretOf(authorization), previous is null ? null : authorizer.SecretOf(previous));
+                current = message;
+                sent = message.RequestUri!;
+                redactor = new SecretRedactor(authorizer.SecretOf(authorization), previous is null ? null : authorizer.SecretOf(previous));
 
                 // Headers only: the body is read by us, with a cap, so a huge answer is never buffered whole.
                 using HttpResponseMessage response = await httpClient
@@ -148,17 +155,9 @@ internal static class CruxSender
             // The caller cancelled: say so with the caller's own token, as everywhere in .NET.
             return Outcome.FromException<TResult>(new OperationCanceledException(exception.Message, exception, callerToken));
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
-            return Outcome.FromException<TResult>(new CruxConnectionException(
-                $"{request.Describe(settings)} got no answer from {settings.BaseUri.Host}: {exception.Message}",
-                exception));
-        }
-        catch (IOException exception)
-        {
-            return Outcome.FromException<TResult>(new CruxConnectionException(
-                $"{request.Describe(settings)}: the connection to {settings.BaseUri.Host} failed while reading the answer: {exception.Message}",
-                exception));
+            return Outcome.FromException<TResult>(TransportFailed(exception, call, current, sent, redactor));
         }
         catch (ObjectDisposedException exception)
         {
@@ -187,6 +186,26 @@ internal static class CruxSender
             // Anything else (the caller's cancellation among them) ends the call as it is; the pipeline decides.
             return Outcome.FromException<TResult>(exception);
         }
+    }
+
+    /// <summary>
+    /// No answer, or an answer cut off: the exception's text is the server's (see <see cref="TransportFailures"/>), so the
+    /// message is composed, then redacted as a whole. After a redirect the HttpClient followed, it is a refused redirect.
+    /// </summary>
+    private static CruxException TransportFailed<TResult>(Exception exception, CruxCall<TResult> call, HttpRequestMessage? message, Uri? sent, SecretRedactor redactor)
+    {
+        CruxRequest request = call.Request;
+        CruxClientSettings settings = call.Core.Settings;
+        if (sent is not null && Redirects.RefuseUnanswered(message?.RequestUri, sent, request, settings, redactor, exception) is { } redirect)
+        {
+            call.IsFinal = true;
+            return redirect;
+        }
+
+        string text = exception is HttpRequestException
+            ? $"{request.Describe(settings)} got no answer from {settings.BaseUri.Host}: {exception.Message}"
+            : $"{request.Describe(settings)}: the connection to {settings.BaseUri.Host} failed while reading the answer: {exception.Message}";
+        return new CruxConnectionException(TransportFailures.Safe(text, redactor), TransportFailures.Redacted(exception, redactor));
     }
 
     /// <summary>A token, under the attempt's deadline even if the provider ignores the cancellation token.</summary>

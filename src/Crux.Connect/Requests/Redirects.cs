@@ -34,6 +34,29 @@ internal static class Redirects
         return new CruxRedirectException(message, response.StatusCode, where);
     }
 
+    /// <summary>
+    /// A request that failed with no answer after the <see cref="HttpClient"/> followed a redirect (it rewrites the
+    /// message's <see cref="HttpRequestMessage.RequestUri"/> when it does): the redirect is the fault, not the network, and
+    /// trying again would only follow it again.
+    /// </summary>
+    public static CruxRedirectException? RefuseUnanswered(
+        Uri? final, Uri sent, CruxRequest request, CruxClientSettings settings, SecretRedactor redactor, Exception failure)
+    {
+        if (final is null || SameRequestTarget(final, sent))
+        {
+            return null;
+        }
+
+        string where = Display(final, redactor) ?? "an address it did not give";
+        return new CruxRedirectException(
+            $"Redirect refused: {request.Describe(settings)} was redirected to {where} and the HttpClient followed the redirect, but no answer came from there " +
+            $"({TransportFailures.Describe(failure, redactor)}). Check the base address, and turn automatic redirects off on the HttpClient's handler " +
+            "(AllowAutoRedirect = false; AddCruxConnect does this for you).",
+            default(System.Net.HttpStatusCode),
+            where,
+            TransportFailures.Redacted(failure, redactor));
+    }
+
     private static bool SameRequestTarget(Uri final, Uri sent) =>
         Uri.Compare(final, sent, UriComponents.HttpRequestUrl, UriFormat.UriEscaped, StringComparison.Ordinal) == 0;
 

@@ -106,7 +106,7 @@ public class ByNameTests
         Assert.Equal([CruxPermissionNames.EditOrgUsers, CruxPermissionNames.ViewOrder], exception.ValidNames);
         Assert.Contains("'edit_everything'", exception.Message);
         Assert.Contains("'Edit_Org_Users'", exception.Message);
-        Assert.Contains("edit_org_users, view_order", exception.Message);
+        Assert.Contains("'edit_org_users', 'view_order'", exception.Message);
         Assert.Equal(0, server.Count("DELETE", "/"));
 
         // The miss read the catalog once more (a permission may have been created since), then gave up.

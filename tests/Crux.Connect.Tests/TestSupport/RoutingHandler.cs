@@ -5,7 +5,7 @@ using System.Text;
 namespace Crux.Connect.Tests.TestSupport;
 
 /// <summary>An in-memory server: answers each request from a function of (method, path, Authorization, body), and records them.</summary>
-public sealed class RoutingHandler : HttpMessageHandler
+public sealed class RoutingHandler : HttpMessageHandler, Crux.Connect.DependencyInjection.INeverRedirects
 {
     private readonly Func<SeenRequest, Task<HttpResponseMessage>> _route;
     private readonly ConcurrentQueue<SeenRequest> _requests = new();
