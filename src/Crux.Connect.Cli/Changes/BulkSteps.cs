@@ -55,7 +55,8 @@ internal static class BulkSteps
     /// <param name="prepared">The checked users, the connection and the catalog.</param>
     /// <param name="plan">The plan shown and confirmed: users it could not read are not tried again.</param>
     /// <param name="concurrency">How many users at a time, at most.</param>
-    /// <param name="onDone">Told each finished user's outcome as soon as it is known (the audit log writes it then), one at a time.</param>
+    /// <param name="onDone">Told each finished user's outcome as soon as it is known (the audit log writes it then), one at a time;
+    /// after a second signal, also each user abandoned in flight (failed).</param>
     public static async Task<BulkReport> ApplyAsync(CliContext context, PreparedBulk prepared, BulkReport plan, int concurrency, Action<UserOutcome>? onDone = null)
     {
         Dictionary<Guid, UserOutcome> planned = plan.Outcomes.ToDictionary(o => o.User.User);
@@ -117,7 +118,9 @@ internal static class BulkSteps
 
             foreach (Guid user in canceled.AbandonedUserUuids)
             {
+                // In flight when the second signal came: it may be half-changed, so the audit log says it was tried.
                 done[user] = new UserOutcome(planned[user].User, UserStatus.Failed, null, canceled);
+                onDone?.Invoke(done[user]);
             }
 
             foreach (Guid user in canceled.NotStartedUserUuids)
