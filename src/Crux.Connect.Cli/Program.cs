@@ -4,12 +4,20 @@ using Crux.Connect.Cli.Hosting;
 
 // The first Ctrl+C (SIGINT), SIGTERM (what timeout, systemd, Kubernetes and CI send) or SIGHUP (the terminal closed) stops new
 // work and lets what is in flight finish (the run then prints its summary, writes the users left and exits 130); a second
-// signal, of any kind, abandons what is in flight too. None of them kills the process: the run always gets to say what it did.
+// signal, of any kind, abandons what is in flight too. Neither kills the process: the run always gets to say what it did. A
+// third one does.
 using var stop = new CancellationTokenSource();
 using var abort = new CancellationTokenSource();
 string stoppedBy = "Ctrl+C";
 void OnSignal(PosixSignalContext signal)
 {
+    // A third signal ends the process the default way: a command blocked where no token reaches (a read of standard input)
+    // must never make the process unkillable by SIGTERM.
+    if (abort.IsCancellationRequested)
+    {
+        return;
+    }
+
     signal.Cancel = true; // no default termination: the run ends itself, having accounted for every user
     if (stop.IsCancellationRequested)
     {
