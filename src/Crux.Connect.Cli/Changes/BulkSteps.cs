@@ -8,79 +8,135 @@ namespace Crux.Connect.Cli.Changes;
 internal static class BulkSteps
 {
     /// <summary>Plans every user of the file with the SDK's <see cref="OrganizationUsersClient.PlanPermissionChangesAsync(IReadOnlyDictionary{Guid, IEnumerable{Guid}}, CruxBulkOptions?, IProgress{CruxBulkProgress}?, CancellationToken)"/>:
-    /// one GET per user, a few at a time, a shared pause on 429. Reading changes nothing, so Ctrl+C stops it at once.</summary>
+    /// one GET per user on the SDK's bulk engine (patient under 429). Reading changes nothing, so Ctrl+C or a signal stops it at once;
+    /// every user is then not started.</summary>
     public static async Task<BulkReport> PlanAsync(CliContext context, PreparedBulk prepared, int concurrency)
     {
         // By uuid, resolved through the catalog the command read once; the tool names what a user's organization cannot hold.
         var desired = prepared.Users.ToDictionary(u => u.User, u => (IEnumerable<Guid>)u.Desired);
         var started = System.Diagnostics.Stopwatch.StartNew();
+        long rateLimited = 0;
         try
         {
             PermissionChangePlan plan = await ProgressDisplay.RunAsync(
                 context,
                 "Planned",
                 prepared.Users.Count,
-                () => prepared.Connection.RateLimits.Count,
                 report => prepared.Connection.Users.PlanPermissionChangesAsync(
                     desired,
                     new CruxBulkOptions { MaxConcurrency = concurrency },
-                    new InlineProgress(p => report(p.Completed, p.Failed)),
+                    new InlineProgress(p =>
+                    {
+                        Volatile.Write(ref rateLimited, p.RateLimitedResponses);
+                        report(p);
+                    }),
                     context.Host.Stop)).ConfigureAwait(false);
             var planned = plan.Users.ToDictionary(u => u.UserUuid);
             var failed = plan.Failures.ToDictionary(f => f.UserUuid, f => f.Exception);
             UserOutcome[] outcomes = [.. prepared.Users.Select(u => planned.TryGetValue(u.User, out UserPermissionPlan? row)
                 ? new UserOutcome(u, row.HasChanges ? UserStatus.Changed : UserStatus.Unchanged, PermissionChange.Planned(row), null)
                 : new UserOutcome(u, UserStatus.Failed, null, InWords(prepared, failed.GetValueOrDefault(u.User))))];
-            return new BulkReport(outcomes, started.Elapsed, Cancelled: false);
+            return new BulkReport(outcomes, started.Elapsed, Cancelled: false, Volatile.Read(ref rateLimited));
         }
-        catch (CruxBulkCanceledException)
+        catch (CruxBulkCanceledException canceled)
         {
-            return new BulkReport([.. prepared.Users.Select(u => new UserOutcome(u, UserStatus.NotStarted, null, null))], started.Elapsed, Cancelled: true);
+            return new BulkReport([.. prepared.Users.Select(u => new UserOutcome(u, UserStatus.NotStarted, null, null))], started.Elapsed, Cancelled: true, canceled.Progress.RateLimitedResponses);
         }
     }
 
     /// <summary>
-    /// Sets every planned user with the SDK's <see cref="OrganizationUsersClient.SetPermissionsAsync(Guid, IEnumerable{string}, CancellationToken)"/>
-    /// (read again, remove, then add), a few at a time. The tool runs the users itself rather than through the SDK's
-    /// ApplyPermissionChangesAsync because Ctrl+C must let the changes in flight finish (the SDK abandons them): see <see cref="BulkRun"/>.
+    /// Sets every planned user on the SDK's bulk engine, with its
+    /// <see cref="OrganizationUsersClient.ApplyPermissionChangesAsync(PermissionChangePlan, CruxBulkOptions?, IProgress{CruxBulkProgress}?, IProgress{CruxBulkOutcome{AppliedPermissionChange}}?, CancellationToken)"/>
+    /// (read again, remove, then add; patient under 429). The first Ctrl+C or signal is the engine's stop token (no new user, those in
+    /// flight finish, a PATCH after its DELETE included); the second is its cancellation token (those in flight are abandoned).
     /// Users the plan could not read are not tried again; they are reported as failed with the plan's error.
     /// </summary>
     /// <param name="context">The run.</param>
     /// <param name="prepared">The checked users, the connection and the catalog.</param>
     /// <param name="plan">The plan shown and confirmed: users it could not read are not tried again.</param>
-    /// <param name="concurrency">How many users at a time.</param>
-    /// <param name="onDone">Told each user's outcome as soon as it is known (the audit log writes it then), from any thread.</param>
+    /// <param name="concurrency">How many users at a time, at most.</param>
+    /// <param name="onDone">Told each finished user's outcome as soon as it is known (the audit log writes it then), one at a time;
+    /// after a second signal, also each user abandoned in flight (failed).</param>
     public static async Task<BulkReport> ApplyAsync(CliContext context, PreparedBulk prepared, BulkReport plan, int concurrency, Action<UserOutcome>? onDone = null)
     {
         Dictionary<Guid, UserOutcome> planned = plan.Outcomes.ToDictionary(o => o.User.User);
-        DesiredUser[] toApply = [.. plan.Outcomes.Where(o => o.Status != UserStatus.Failed).Select(o => o.User)];
-        BulkReport applied = await ProgressDisplay.RunAsync(
-            context,
-            "Applied",
-            toApply.Length,
-            () => prepared.Connection.RateLimits.Count,
-            report =>
+        UserOutcome[] toApply = [.. plan.Outcomes.Where(o => o.Status != UserStatus.Failed)];
+        var sdkPlan = new PermissionChangePlan(
+            [.. toApply.Select(o => new UserPermissionPlan(o.User.User, prepared.Catalog.PermissionsOf(o.User.Desired), o.Change!.Remove, o.Change.Add, o.Change.Unchanged))],
+            [],
+            context.Host.Time.GetUtcNow());
+        UserOutcome Done(CruxBulkOutcome<AppliedPermissionChange> outcome)
+        {
+            UserOutcome before = planned[outcome.UserUuid];
+            if (outcome.Result is not { } applied)
             {
-                int done = 0;
-                int failed = 0;
-                return BulkRun.RunAsync(
-                    toApply,
-                    async (user, token) => PermissionChange.Done(
-                        await prepared.Connection.Users.SetPermissionsAsync(user.User, user.Desired, token).ConfigureAwait(false),
-                        planned[user.User].Change),
-                    concurrency,
-                    outcome =>
-                    {
-                        onDone?.Invoke(outcome);
-                        int now = Interlocked.Increment(ref done);
-                        report(now, outcome.Status == UserStatus.Failed ? Interlocked.Increment(ref failed) : Volatile.Read(ref failed));
-                    },
-                    context.Host.Stop,
-                    context.Host.Abort);
-            }).ConfigureAwait(false);
+                return new UserOutcome(before.User, UserStatus.Failed, null, InWords(prepared, outcome.Exception));
+            }
 
-        Dictionary<Guid, UserOutcome> done = applied.Outcomes.ToDictionary(o => o.User.User);
-        return applied with { Outcomes = [.. plan.Outcomes.Select(o => done.GetValueOrDefault(o.User.User) ?? o)] };
+            PermissionChange change = PermissionChange.Done(applied.Result, before.Change);
+            return new UserOutcome(before.User, change.IsChange ? UserStatus.Changed : UserStatus.Unchanged, change, null);
+        }
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        long rateLimited = 0;
+        var options = new CruxBulkOptions { MaxConcurrency = concurrency, StopToken = context.Host.Stop };
+        var done = new Dictionary<Guid, UserOutcome>();
+        bool stopped;
+        try
+        {
+            CruxBulkResult<AppliedPermissionChange> result = await ProgressDisplay.RunAsync(
+                context,
+                "Applied",
+                toApply.Length,
+                report => prepared.Connection.Users.ApplyPermissionChangesAsync(
+                    sdkPlan,
+                    options,
+                    new InlineProgress(p =>
+                    {
+                        Volatile.Write(ref rateLimited, p.RateLimitedResponses);
+                        report(p);
+                    }),
+                    new InlineProgress<CruxBulkOutcome<AppliedPermissionChange>>(o => onDone?.Invoke(Done(o))),
+                    context.Host.Abort)).ConfigureAwait(false);
+            foreach (CruxBulkOutcome<AppliedPermissionChange> outcome in result.Outcomes)
+            {
+                done[outcome.UserUuid] = Done(outcome);
+            }
+
+            rateLimited = result.RateLimitedResponses;
+
+            // Every user had started when the stop came (or none came): the run is complete, but it was still asked to stop.
+            stopped = context.Host.Stop.IsCancellationRequested;
+        }
+        catch (CruxBulkCanceledException canceled)
+        {
+            // Every user accounted for, typed by the engine: finished (with its outcome), not started, or abandoned in flight.
+            foreach (CruxBulkOutcome<AppliedPermissionChange> outcome in canceled.GetCompletedOutcomes<AppliedPermissionChange>())
+            {
+                done[outcome.UserUuid] = Done(outcome);
+            }
+
+            foreach (Guid user in canceled.AbandonedUserUuids)
+            {
+                // In flight when the second signal came: it may be half-changed, so the audit log says it was tried.
+                done[user] = new UserOutcome(planned[user].User, UserStatus.Failed, null, canceled);
+                onDone?.Invoke(done[user]);
+            }
+
+            foreach (Guid user in canceled.NotStartedUserUuids)
+            {
+                done[user] = new UserOutcome(planned[user].User, UserStatus.NotStarted, null, null);
+            }
+
+            rateLimited = canceled.Progress.RateLimitedResponses;
+            stopped = true;
+        }
+
+        return new BulkReport(
+            [.. plan.Outcomes.Select(o => done.GetValueOrDefault(o.User.User) ?? o)],
+            started.Elapsed,
+            stopped,
+            plan.RateLimited + rateLimited);
     }
 
     /// <summary>A permission the user's organization cannot hold, said with its name and the organization type.</summary>

@@ -8,11 +8,10 @@ internal sealed class CliConnection : IDisposable
 {
     private readonly HttpClient _http;
 
-    private CliConnection(CliEnvironment environment, HttpClient http, RateLimitCounter rateLimits, CruxClient client, SimulatorWorld? simulator)
+    private CliConnection(CliEnvironment environment, HttpClient http, CruxClient client, SimulatorWorld? simulator)
     {
         Environment = environment;
         _http = http;
-        RateLimits = rateLimits;
         Client = client;
         Simulator = simulator;
     }
@@ -23,11 +22,9 @@ internal sealed class CliConnection : IDisposable
 
     public OrganizationUsersClient Users => Client.OrganizationUsers;
 
-    public RateLimitCounter RateLimits { get; }
-
     public SimulatorWorld? Simulator { get; }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The handler is owned by RateLimitCounter (a DelegatingHandler disposes its inner handler), which the HttpClient owns, which Dispose disposes.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The handler is owned by the HttpClient, which Dispose disposes.")]
     public static async Task<CliConnection> OpenAsync(CliSettings settings, CliHost host, IAnsiConsole? prompter)
     {
         CliEnvironment environment = CliEnvironment.From(settings);
@@ -35,11 +32,11 @@ internal sealed class CliConnection : IDisposable
         var options = new CruxClientOptions { BaseAddress = environment.BaseAddress ?? new Uri("https://simulator.local/") };
         await CredentialReader.ApplyAsync(settings, host, prompter, options, simulator is null ? null : () => simulator.DefaultUser.Token).ConfigureAwait(false);
 
-        var rateLimits = new RateLimitCounter(simulator?.Simulator.CreateHandler() ?? new SocketsHttpHandler { AllowAutoRedirect = false });
-        var http = new HttpClient(rateLimits) { Timeout = Timeout.InfiniteTimeSpan };
+        // Rate-limit pauses are counted by the SDK's bulk engine (CruxBulkProgress), not here.
+        var http = new HttpClient(simulator?.Simulator.CreateHandler() ?? new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
         try
         {
-            return new CliConnection(environment, http, rateLimits, new CruxClient(http, options), simulator);
+            return new CliConnection(environment, http, new CruxClient(http, options), simulator);
         }
         catch (ArgumentException exception)
         {

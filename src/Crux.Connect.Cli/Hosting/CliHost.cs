@@ -27,11 +27,14 @@ internal sealed class CliHost
     /// when standard input is a terminal. Tests pass Spectre's TestConsole.</summary>
     public IAnsiConsole? PromptConsole { get; init; }
 
-    /// <summary>The first Ctrl+C: start nothing new, let what is in flight finish.</summary>
+    /// <summary>The first Ctrl+C, SIGTERM or SIGHUP: start nothing new, let what is in flight finish.</summary>
     public CancellationToken Stop { get; init; }
 
-    /// <summary>The second Ctrl+C: abandon what is in flight too.</summary>
+    /// <summary>The second Ctrl+C or signal, of any kind: abandon what is in flight too.</summary>
     public CancellationToken Abort { get; init; }
+
+    /// <summary>What cancelled <see cref="Stop"/>, as the notice names it: "Ctrl+C", "SIGTERM" or "SIGHUP".</summary>
+    public Func<string> StoppedBy { get; init; } = () => "Ctrl+C";
 
     /// <summary>Told after each user of a bulk plan ("Planned") or apply ("Applied") is done, with how many are: tests use it to
     /// press Ctrl+C, or change the simulator's rate limit, at a known point.</summary>

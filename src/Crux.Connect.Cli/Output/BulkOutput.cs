@@ -44,7 +44,7 @@ internal static class BulkOutput
     }
 
     /// <summary>After an apply: the users that need attention (failed, not started, changed since the plan), then what changed.</summary>
-    public static void PrintApplied(CliContext context, BulkReport report, long rateLimited)
+    public static void PrintApplied(CliContext context, BulkReport report)
     {
         bool Attention(UserOutcome o) => o.Status is UserStatus.Failed or UserStatus.NotStarted || o.Change?.Drifted == true;
         if (report.Outcomes.Any(Attention))
@@ -52,7 +52,7 @@ internal static class BulkOutput
             context.Out.Write(Tables.Users(report.Outcomes, applied: true, context.Settings.Wide, Attention));
         }
 
-        context.Out.WriteLine(Sentence(report, applied: true, rateLimited));
+        context.Out.WriteLine(Sentence(report, applied: true, report.RateLimited));
     }
 
     /// <summary>"5 users: 0 changed, 5 already as wanted." and, when there are any, failures, users not started, drift and pauses.</summary>
@@ -114,7 +114,7 @@ internal static class BulkOutput
                     report.Count(UserStatus.Unchanged),
                     report.Count(UserStatus.Failed),
                     report.Count(UserStatus.NotStarted),
-                    prepared.Connection.RateLimits.Count,
+                    report.RateLimited,
                     Math.Round(report.Elapsed.TotalSeconds, 3)),
                 failedFile),
             CliJsonContext.Readable.JsonBulk);

@@ -8,7 +8,7 @@ internal static class ErrorText
     {
         CruxNotFoundException => "404 NotFound: no such user in your organization",
         CruxApiException api => $"{(int)api.StatusCode} {api.StatusCode}: {api.Detail ?? api.Message}",
-        OperationCanceledException => "interrupted by a second Ctrl+C while in flight; run the file again to settle it",
+        OperationCanceledException => "abandoned in flight by a second Ctrl+C or signal (it may be partly changed); run the users-left file again to settle it",
         _ => exception.Message,
     };
 }

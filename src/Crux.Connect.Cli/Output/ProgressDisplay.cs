@@ -9,8 +9,9 @@ namespace Crux.Connect.Cli.Output;
 /// </summary>
 internal static class ProgressDisplay
 {
-    /// <summary>Runs <paramref name="work"/>, which reports (done, failed) through the callback it is given, from any thread.</summary>
-    public static async Task<T> RunAsync<T>(CliContext context, string verb, int total, Func<long> rateLimited, Func<Action<int, int>, Task<T>> work)
+    /// <summary>Runs <paramref name="work"/>, which reports the engine's <see cref="CruxBulkProgress"/> (done, failed, 429 answers)
+    /// through the callback it is given, from any thread.</summary>
+    public static async Task<T> RunAsync<T>(CliContext context, string verb, int total, Func<Action<CruxBulkProgress>, Task<T>> work)
     {
         T result = default!;
         string last = Describe(verb, 0, total, 0, 0);
@@ -22,8 +23,9 @@ internal static class ProgressDisplay
                 ProgressTask task = progress.AddTask(Describe(verb, 0, total, 0, 0), maxValue: total);
                 int most = -1;
                 var gate = new Lock();
-                result = await work((done, failed) =>
+                result = await work(p =>
                 {
+                    int done = p.Completed;
                     // Workers report from several threads: the line kept for the log is the furthest one, not the last to arrive.
                     lock (gate)
                     {
@@ -31,7 +33,7 @@ internal static class ProgressDisplay
                         {
                             most = done;
                             task.Value = done;
-                            task.Description = last = Describe(verb, done, total, failed, rateLimited());
+                            task.Description = last = Describe(verb, done, total, p.Failed, p.RateLimitedResponses);
                         }
                     }
 

@@ -19,6 +19,7 @@ internal sealed class BulkRunner<TResult>
     private readonly TimeProvider _timeProvider;
     private readonly CruxBulkOptions _options;
     private readonly IProgress<CruxBulkProgress>? _progress;
+    private readonly IProgress<CruxBulkOutcome<TResult>>? _outcomeProgress;
     private readonly RetryGroup _group;
     private readonly CruxBulkOutcome<TResult>?[] _outcomes;
     private readonly bool[] _started;
@@ -33,13 +34,15 @@ internal sealed class BulkRunner<TResult>
         Func<Guid, RetryGroup, CancellationToken, Task<TResult>> change,
         TimeProvider timeProvider,
         CruxBulkOptions options,
-        IProgress<CruxBulkProgress>? progress)
+        IProgress<CruxBulkProgress>? progress,
+        IProgress<CruxBulkOutcome<TResult>>? outcomeProgress = null)
     {
         _users = users;
         _change = change;
         _timeProvider = timeProvider;
         _options = options;
         _progress = progress;
+        _outcomeProgress = outcomeProgress;
         _group = new RetryGroup(timeProvider, options.MaxRateLimitRetries, options.MaxConcurrency);
         _outcomes = new CruxBulkOutcome<TResult>?[users.Length];
         _started = new bool[users.Length];
@@ -117,6 +120,26 @@ internal sealed class BulkRunner<TResult>
         }
     }
 
+    /// <summary>Tells the caller's per-user handler one user's outcome, before the counts that include it; a handler that throws is
+    /// treated as <see cref="Report()"/> treats a throwing progress handler (kept, never called again, the run goes on).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The caller's IProgress<T> may throw anything; it is recorded once and reported on the result, never allowed to end the run.")]
+    private void Report(CruxBulkOutcome<TResult> outcome)
+    {
+        if (_outcomeProgress is null || Volatile.Read(ref _progressFailure) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            _outcomeProgress.Report(outcome);
+        }
+        catch (Exception exception)
+        {
+            Interlocked.CompareExchange(ref _progressFailure, exception, null);
+        }
+    }
+
     private CruxBulkProgress Snapshot() => new(_users.Length, Volatile.Read(ref _succeeded), Volatile.Read(ref _failed), _group.RateLimitedResponses);
 
     private async Task WorkAsync(CancellationToken startToken, CancellationToken cancellationToken)
@@ -174,6 +197,7 @@ internal sealed class BulkRunner<TResult>
                     _failed++;
                 }
 
+                Report(outcome);
                 Report();
             }
         }

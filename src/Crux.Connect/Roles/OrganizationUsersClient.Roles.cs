@@ -69,7 +69,7 @@ public partial class OrganizationUsersClient
     /// <summary>
     /// Works out what <see cref="SetPermissionsAsync(Guid, IEnumerable{Guid}, CancellationToken)"/> would change for one user, and changes
     /// nothing: one GET. Print the plan (a table), save it (<see cref="PermissionChangePlan.ToJson"/>), and run it with
-    /// <see cref="ApplyPermissionChangesAsync"/>.
+    /// <see cref="ApplyPermissionChangesAsync(PermissionChangePlan, CruxBulkOptions?, IProgress{CruxBulkProgress}?, CancellationToken)"/>.
     /// </summary>
     /// <param name="userUuid">The user.</param>
     /// <param name="permissionUuids">The permissions the user should hold, and no others. Duplicates count once.</param>
@@ -213,11 +213,39 @@ public partial class OrganizationUsersClient
     /// <exception cref="ArgumentNullException"><paramref name="plan"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The plan lists a user twice or a user with no desired permission, or <paramref name="options"/> is out of range. Nothing is sent.</exception>
     /// <exception cref="CruxBulkCanceledException"><paramref name="cancellationToken"/> was cancelled before every user was done.</exception>
-    public virtual async Task<CruxBulkResult<AppliedPermissionChange>> ApplyPermissionChangesAsync(
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "Additive overload: the shorter one keeps its optional parameters for source compatibility; the longer one has none, so no call is ambiguous.")]
+    public virtual Task<CruxBulkResult<AppliedPermissionChange>> ApplyPermissionChangesAsync(
         PermissionChangePlan plan,
         CruxBulkOptions? options = null,
         IProgress<CruxBulkProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ApplyPermissionChangesAsync(plan, options, progress, userProgress: null, cancellationToken);
+
+    /// <summary>
+    /// Runs a plan as <see cref="ApplyPermissionChangesAsync(PermissionChangePlan, CruxBulkOptions?, IProgress{CruxBulkProgress}?, CancellationToken)"/>
+    /// does, and also tells <paramref name="userProgress"/> each user's outcome as soon as the user is done (an audit log written as
+    /// the run goes, a per-user display). Each outcome is reported once, before the <see cref="CruxBulkProgress"/> that counts it, from
+    /// the thread that finished the user; reports never overlap. A handler that throws is not called again (nor is
+    /// <paramref name="progress"/>) and its exception is kept in <see cref="CruxBulkResult{TResult}.ProgressException"/>; the run goes on.
+    /// </summary>
+    /// <param name="plan">The plan, from <see cref="PlanPermissionChangesAsync(IReadOnlyDictionary{Guid, IEnumerable{Guid}}, CruxBulkOptions?, IProgress{CruxBulkProgress}?, CancellationToken)"/>
+    /// or <see cref="PermissionChangePlan.FromJson"/>.</param>
+    /// <param name="options">The concurrency, rate-limit and stop settings; <see langword="null"/> for the defaults (4 at a time).</param>
+    /// <param name="progress">Told after each user is done (and once at the start), in order; <see langword="null"/> for none.</param>
+    /// <param name="userProgress">Told each finished user's outcome (succeeded with its result, or failed with its exception); users not
+    /// started or abandoned are not reported here but in the <see cref="CruxBulkCanceledException"/>. <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Stops the run: no new user is started, changes in flight are abandoned, and a
+    /// <see cref="CruxBulkCanceledException"/> lists the users not done (running the plan again for them is safe).</param>
+    /// <returns>One outcome per planned user, in the plan's order, and the figures of the run.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The plan lists a user twice or a user with no desired permission, or <paramref name="options"/> is out of range. Nothing is sent.</exception>
+    /// <exception cref="CruxBulkCanceledException"><paramref name="cancellationToken"/> was cancelled, or <see cref="CruxBulkOptions.StopToken"/> stopped the run, before every user was done.</exception>
+    public virtual async Task<CruxBulkResult<AppliedPermissionChange>> ApplyPermissionChangesAsync(
+        PermissionChangePlan plan,
+        CruxBulkOptions? options,
+        IProgress<CruxBulkProgress>? progress,
+        IProgress<CruxBulkOutcome<AppliedPermissionChange>>? userProgress,
+        CancellationToken cancellationToken)
     {
         Guard.NotNull(plan);
         var rows = new Dictionary<Guid, (UserPermissionPlan Row, Guid[] Desired, string[] Names)>(plan.Users.Count);
@@ -251,7 +279,8 @@ public partial class OrganizationUsersClient
             },
             RolesTime,
             bulkOptions,
-            progress);
+            progress,
+            userProgress);
         return await runner.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -46,7 +46,8 @@ public static class CruxTool
         string[] args,
         IReadOnlyDictionary<string, string?>? environment = null,
         string stdin = "",
-        Action<Process, string>? onErrorLine = null)
+        Action<Process, string>? onErrorLine = null,
+        Action<Process>? onStarted = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -72,6 +73,7 @@ public static class CruxTool
         }
 
         using var process = Process.Start(start)!;
+        onStarted?.Invoke(process);
         var error = new System.Text.StringBuilder();
         var errorDone = new TaskCompletionSource();
         process.ErrorDataReceived += (_, e) =>

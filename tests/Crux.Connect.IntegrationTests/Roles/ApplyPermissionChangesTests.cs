@@ -207,6 +207,56 @@ public sealed class ApplyPermissionChangesTests
         Assert.All(team, u => Assert.Equal(Viewer.Order(), sim.GetAssignedPermissionNames(u.Uuid).Order()));
     }
 
+    [Theory]
+    [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
+    public async Task ApplyPermissionChangesAsync_UserProgressAndStopAfterFirstDelete_FinishedUserReportedOnceBeforeItsCountRestNotStarted(Door door)
+    {
+        var sim = new CruxSimulator();
+        using var stop = new CancellationTokenSource();
+        // The stop comes once the first user's DELETE is answered: that user's PATCH still goes out, no other user starts.
+        await using var roles = await RoleSimulator.StartAsync(sim, door, onAnswer: RoleSimulator.AfterFirst("DELETE", stop.Cancel));
+        IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, 4, Buyer);
+        PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer));
+        var reported = new List<(Guid User, bool Success, int CompletedBefore)>();
+        CruxBulkProgress? last = null;
+
+        CruxBulkCanceledException canceled = await Assert.ThrowsAsync<CruxBulkCanceledException>(() => roles.Users.ApplyPermissionChangesAsync(
+            plan,
+            new CruxBulkOptions { MaxConcurrency = 1, StopToken = stop.Token },
+            new SynchronousProgress(p => last = p),
+            new OutcomeProgress(o => reported.Add((o.UserUuid, o.IsSuccess, last?.Completed ?? -1))),
+            CancellationToken.None));
+
+        Assert.Equal([(team[0].Uuid, true, 0)], reported);
+        Assert.Equal(1, last!.Completed);
+        Assert.True(canceled.StopRequested);
+        Assert.Equal(team.Skip(1).Select(u => u.Uuid), canceled.NotStartedUserUuids);
+        Assert.Equal(Viewer.Order(), sim.GetAssignedPermissionNames(team[0].Uuid).Order());
+        Assert.All(team.Skip(1), u => Assert.Equal(Buyer.Order(), sim.GetAssignedPermissionNames(u.Uuid).Order()));
+    }
+
+    [Fact]
+    public async Task ApplyPermissionChangesAsync_UserProgressThrows_RunGoesOnAndTheExceptionIsOnTheResult()
+    {
+        await using var roles = await RoleSimulator.StartAsync(Door.InMemory);
+        IReadOnlyList<SimulatedUser> team = roles.Simulator.AddUsers(roles.Simulator.Retailer, 3, Buyer);
+        PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer));
+        var broken = new InvalidOperationException("the audit disk is full");
+        int calls = 0;
+
+        CruxBulkResult<AppliedPermissionChange> result = await roles.Users.ApplyPermissionChangesAsync(
+            plan, new CruxBulkOptions { MaxConcurrency = 1 }, null, new OutcomeProgress(_ => { calls++; throw broken; }), CancellationToken.None);
+
+        Assert.Equal(3, result.Succeeded);
+        Assert.Equal(1, calls);
+        Assert.Same(broken, result.ProgressException);
+    }
+
+    private sealed class OutcomeProgress(Action<CruxBulkOutcome<AppliedPermissionChange>> report) : IProgress<CruxBulkOutcome<AppliedPermissionChange>>
+    {
+        public void Report(CruxBulkOutcome<AppliedPermissionChange> value) => report(value);
+    }
+
     /// <summary>Unlike <see cref="Progress{T}"/>, reports inline, so the last report is known when the call returns.</summary>
     private sealed class SynchronousProgress(Action<CruxBulkProgress> report) : IProgress<CruxBulkProgress>
     {

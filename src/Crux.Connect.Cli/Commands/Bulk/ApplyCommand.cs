@@ -67,13 +67,20 @@ internal static class ApplyCommand
             throw new UsageException("Give a file to apply (crux bulk apply team.csv) or a reviewed plan (crux bulk apply --plan plan.json), not both.");
         }
 
+        // Said as soon as the first Ctrl+C or signal comes, in the plan or in the apply: the run ends itself, accounting for every user.
+        using CancellationTokenRegistration notice = context.Host.Stop.Register(() => context.ErrorLine(
+            string.Empty, "yellow", $"{context.Host.StoppedBy()}: no new user is started; the ones in flight finish. Ctrl+C or a second signal abandons them too."));
+
         (PreparedBulk prepared, BulkReport plan) = request.PlanPath is { } planPath
             ? await FromPlanFileAsync(context, planPath, request.MaxAge).ConfigureAwait(false)
             : await FromFileAsync(context, request).ConfigureAwait(false);
         using PreparedBulk owned = prepared;
         if (plan.Cancelled)
         {
-            Print(context, prepared, plan, "plan", failedFile: null);
+            // Stopped while planning: nothing was changed, and every user is left (in the file, to run again).
+            string? allLeft = WriteLeft(context, plan, request.FailedFile ?? FailedUsersFile.DefaultPath(prepared.Path));
+            Print(context, prepared, plan, "plan", allLeft);
+            NoteLeft(context, prepared, plan, allLeft);
             return ExitCodes.Cancelled;
         }
 
@@ -99,19 +106,13 @@ internal static class ApplyCommand
         else
         {
             context.Note($"Applying to {plan.Outcomes.Count(o => o.Status != UserStatus.Failed):N0} users, {request.Concurrency} at a time; Ctrl+C stops starting new ones.");
-            using CancellationTokenRegistration notice = context.Host.Stop.Register(() => context.ErrorLine(
-                string.Empty, "yellow", "Ctrl+C: no new user is started; the ones in flight finish. Ctrl+C again abandons them too."));
             report = await BulkSteps.ApplyAsync(context, prepared, plan, request.Concurrency, audit is null ? null : audit.Write).ConfigureAwait(false);
         }
 
         string leftPath = request.FailedFile ?? FailedUsersFile.DefaultPath(prepared.Path);
         string? failedPath = report.Left.Any() ? WriteLeft(context, report, leftPath) : RemoveLeft(context, leftPath);
         Print(context, prepared, report, "apply", failedPath);
-        if (failedPath is not null)
-        {
-            string roles = prepared.RolesPath is null ? string.Empty : $" --roles {prepared.RolesPath}";
-            context.Note($"Users left: {report.Left.Count():N0}, written to {TerminalText.Escape(failedPath)}. To finish: crux bulk apply {TerminalText.Escape(failedPath)}{TerminalText.Escape(roles)} (same environment options).");
-        }
+        NoteLeft(context, prepared, report, failedPath);
 
         if (request.AuditLog is not null)
         {
@@ -169,7 +170,17 @@ internal static class ApplyCommand
         }
         else
         {
-            BulkOutput.PrintApplied(context, report, prepared.Connection.RateLimits.Count);
+            BulkOutput.PrintApplied(context, report);
+        }
+    }
+
+    /// <summary>Says where the users left are and how to finish.</summary>
+    private static void NoteLeft(CliContext context, PreparedBulk prepared, BulkReport report, string? failedPath)
+    {
+        if (failedPath is not null)
+        {
+            string roles = prepared.RolesPath is null ? string.Empty : $" --roles {prepared.RolesPath}";
+            context.Note($"Users left: {report.Left.Count():N0}, written to {TerminalText.Escape(failedPath)}. To finish: crux bulk apply {TerminalText.Escape(failedPath)}{TerminalText.Escape(roles)} (same environment options).");
         }
     }
 

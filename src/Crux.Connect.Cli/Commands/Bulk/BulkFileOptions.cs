@@ -18,8 +18,8 @@ internal sealed class BulkFileOptions
     private readonly Option<string?> _roles = RolesOption.Create();
     private readonly Option<int> _concurrency = new("--concurrency")
     {
-        Description = $"How many users are changed at a time (1 to {BulkRun.MaxConcurrency}).",
-        DefaultValueFactory = _ => BulkRun.DefaultConcurrency,
+        Description = $"How many users are changed at a time (1 to {CruxBulkOptions.MaxConcurrencyLimit}).",
+        DefaultValueFactory = _ => CruxBulkOptions.DefaultMaxConcurrency,
         HelpName = "n",
     };
 
@@ -39,9 +39,9 @@ internal sealed class BulkFileOptions
         _concurrency.Validators.Add(result =>
         {
             int value = result.GetValueOrDefault<int>();
-            if (value < 1 || value > BulkRun.MaxConcurrency)
+            if (value < 1 || value > CruxBulkOptions.MaxConcurrencyLimit)
             {
-                result.AddError($"--concurrency must be from 1 to {BulkRun.MaxConcurrency}.");
+                result.AddError($"--concurrency must be from 1 to {CruxBulkOptions.MaxConcurrencyLimit}.");
             }
         });
     }
