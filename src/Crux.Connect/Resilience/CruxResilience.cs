@@ -104,12 +104,16 @@ internal static class CruxResilience
             {
                 // Every 429 pauses the group, even one this call will not retry: the server asked everyone to slow down.
                 // (A final one came from the call's login, which runs through the login's own core, outside any group.)
-                group.RateLimited(delay);
+                group.RateLimited(delay, call.Probe);
             }
 
             TimeSpan pause = group.Gate.Remaining();
             delay = pause > delay ? pause : delay;
         }
+
+        // The deadline check below counts the whole pause; the wait itself is the gate's (AttemptAsync), which may let this
+        // attempt go early as the pause's probe, or all of them when another's probe found the window open again.
+        TimeSpan wait = groupRateLimit ? TimeSpan.Zero : delay;
 
         if (call.IsFinal
             || call.CallerToken.IsCancellationRequested
@@ -122,7 +126,13 @@ internal static class CruxResilience
 
         if (groupRateLimit)
         {
-            call.RateLimitRetries++;
+            // A probe's 429 is the group's question ("is the window open yet?"), not this user's failure: not on its budget.
+            if (call.Probe == 0)
+            {
+                call.RateLimitRetries++;
+            }
+
+            call.Probe = 0;
             call.MarkRetryPending(group!);
         }
         else
@@ -130,7 +140,7 @@ internal static class CruxResilience
             call.Retries++;
         }
 
-        call.NextDelay = delay;
+        call.NextDelay = wait;
         return true;
     }
 
