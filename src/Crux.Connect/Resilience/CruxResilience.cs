@@ -107,8 +107,9 @@ internal static class CruxResilience
                 group.RateLimited(delay, call.Probe);
             }
 
+            // After a 429 the wait is the pause, which that 429 extended if it said later (a probe's 429 does not extend it).
             TimeSpan pause = group.Gate.Remaining();
-            delay = pause > delay ? pause : delay;
+            delay = groupRateLimit || pause > delay ? pause : delay;
         }
 
         // The deadline check below counts the whole pause; the wait itself is the gate's (AttemptAsync), which may let this
