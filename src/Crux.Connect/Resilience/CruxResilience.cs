@@ -94,6 +94,10 @@ internal static class CruxResilience
         bool groupRateLimit = group is not null && exception is CruxRateLimitException;
         int retries = groupRateLimit ? call.RateLimitRetries : call.Retries;
 
+        // A probe's 429 (see RateLimitGate) is the group's question "is the window open yet?", not this user's failure:
+        // it is not on the user's budget.
+        bool probeAnswered429 = groupRateLimit && call.Probe != 0;
+
         // In a run, a 429's wait is the server's Retry-After (or the first backoff step without one), never growing with
         // the user's retries: the gate already spaces the whole run, and a user who waits longer than the others only
         // lets newcomers take the permits it needs (starvation).
@@ -119,7 +123,7 @@ internal static class CruxResilience
         if (call.IsFinal
             || call.CallerToken.IsCancellationRequested
             || !TransientFailures.IsTransient(exception, call.IsIdempotent)
-            || retries >= (groupRateLimit ? group!.MaxRateLimitRetries : settings.MaxRetries)
+            || (!probeAnswered429 && retries >= (groupRateLimit ? group!.MaxRateLimitRetries : settings.MaxRetries))
             || (call.Timeout != Timeout.InfiniteTimeSpan && timeProvider.GetElapsedTime(call.StartedAt) + delay >= call.Timeout))
         {
             return false;
@@ -127,8 +131,7 @@ internal static class CruxResilience
 
         if (groupRateLimit)
         {
-            // A probe's 429 is the group's question ("is the window open yet?"), not this user's failure: not on its budget.
-            if (call.Probe == 0)
+            if (!probeAnswered429)
             {
                 call.RateLimitRetries++;
             }

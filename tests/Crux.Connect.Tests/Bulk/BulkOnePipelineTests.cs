@@ -144,6 +144,40 @@ public sealed class BulkOnePipelineTests
     }
 
     [Fact]
+    public async Task RateLimitInABulkRun_TheProbesOfAPause_AreNotOnTheUsersBudget()
+    {
+        // A server that means "Retry-After: 10": 429 to everything for 10 s. The user's one 429 retry (the budget) is the
+        // one at 10 s; the probes at 2.5 s and 5 s, answered 429, are the run's questions, not the user's failures.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        DateTimeOffset opens = time.GetUtcNow().AddSeconds(10);
+        var sent = new ConcurrentQueue<TimeSpan>();
+        var handler = new Handler((_, _) =>
+        {
+            sent.Enqueue(time.GetUtcNow() - opens.AddSeconds(-10));
+            if (time.GetUtcNow() >= opens)
+            {
+                return Task.FromResult(Answer(HttpStatusCode.NoContent));
+            }
+
+            HttpResponseMessage tooMany = Answer((HttpStatusCode)429);
+            tooMany.Headers.TryAddWithoutValidation("Retry-After", "10");
+            return Task.FromResult(tooMany);
+        });
+        var client = new CruxClient(new HttpClient(handler), Options(o => o.Retry.BaseDelay = TimeSpan.Zero), null, time);
+
+        Task<CruxBulkResult<RemovePermissionsResult>> run = client.OrganizationUsers.RemovePermissionsFromUsersAsync(
+            [Guid.NewGuid()], [PermissionA], new CruxBulkOptions { MaxRateLimitRetries = 1 });
+        await Pump(time, run);
+
+        CruxBulkResult<RemovePermissionsResult> result = await run;
+        Assert.Equal(1, result.Succeeded);
+        // Pump's clock moves in 1 s steps: the probe due at 2.5 s goes at 3 s, the next at twice that, then the pause ends.
+        Assert.Equal([0, 3, 6, 10], sent.Select(t => t.TotalSeconds));
+        Assert.Equal(3, result.RateLimitedResponses);
+        Assert.Equal(1, result.RateLimitPauses);
+    }
+
+    [Fact]
     public async Task RateLimitInABulkRun_IsRetriedEvenWhenMaxRetriesIsZero_WithinMaxRateLimitRetries()
     {
         int requests = 0;
