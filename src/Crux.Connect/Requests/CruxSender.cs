@@ -92,13 +92,17 @@ internal static class CruxSender
         var redactor = SecretRedactor.None;
         Uri? sent = null;
         HttpRequestMessage? current = null;
+        RateLimitGate? gate = call.Group?.Gate;
+        call.Probe = 0;
+        bool probeRateLimited = false;
         try
         {
-            if (call.Group is { } group)
+            if (gate is not null)
             {
                 // In a run, every attempt waits for the run's 429 pause, even one whose wait was chosen before a later
-                // 429 made the pause longer; then a retry after a 429 goes before any new user.
-                await group.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                // 429 made the pause longer, unless it is the pause's one early probe; then a retry after a 429 goes
+                // before any new user.
+                call.Probe = await gate.WaitAsync(mayProbe: true, cancellationToken).ConfigureAwait(false);
                 call.ClearRetryPending();
             }
 
@@ -116,6 +120,12 @@ internal static class CruxSender
                     .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
                 call.Telemetry?.AttemptAnswered(status);
+                if (call.Probe != 0 && status != 429)
+                {
+                    // The server answered the pause's probe without "too many": its window is open again, for everyone.
+                    gate!.ProbeAnswered(call.Probe);
+                    call.Probe = 0;
+                }
 
                 if (Redirects.Refuse(response, sent, request, settings, redactor) is { } redirect)
                 {
@@ -140,8 +150,9 @@ internal static class CruxSender
                     continue;
                 }
 
-                return Outcome.FromException<TResult>(
-                    await CruxErrorFactory.CreateAsync(response, request, settings, redactor, core.TimeProvider, cancellationToken, callerToken).ConfigureAwait(false));
+                Exception error = await CruxErrorFactory.CreateAsync(response, request, settings, redactor, core.TimeProvider, cancellationToken, callerToken).ConfigureAwait(false);
+                probeRateLimited = error is CruxRateLimitException;
+                return Outcome.FromException<TResult>(error);
             }
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && !callerToken.IsCancellationRequested)
@@ -185,6 +196,16 @@ internal static class CruxSender
         {
             // Anything else (the caller's cancellation among them) ends the call as it is; the pipeline decides.
             return Outcome.FromException<TResult>(exception);
+        }
+        finally
+        {
+            if (call.Probe != 0 && !probeRateLimited)
+            {
+                // The probe got no answer (cancelled, no connection): another attempt may ask. A 429 is the retry
+                // predicate's to tell the group, with the probe, so that it only delays the next probe.
+                gate!.ProbeLost(call.Probe);
+                call.Probe = 0;
+            }
         }
     }
 

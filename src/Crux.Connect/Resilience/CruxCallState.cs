@@ -51,6 +51,9 @@ internal abstract class CruxCallState
     /// <summary>Gets or sets whether the call already obtained a new token after a 401 (once per call: a second 401 is final).</summary>
     public bool Refreshed { get; set; }
 
+    /// <summary>Gets or sets the probe of the group's pause this call's current attempt holds (see <see cref="RateLimitGate"/>), 0 for none.</summary>
+    public long Probe { get; set; }
+
     /// <summary>Gets whether a retry after a 429 is scheduled and has not started: the group lets no new user start meanwhile.</summary>
     public bool RetryPending { get; private set; }
 

@@ -94,6 +94,10 @@ internal static class CruxResilience
         bool groupRateLimit = group is not null && exception is CruxRateLimitException;
         int retries = groupRateLimit ? call.RateLimitRetries : call.Retries;
 
+        // A probe's 429 (see RateLimitGate) is the group's question "is the window open yet?", not this user's failure:
+        // it is not on the user's budget.
+        bool probeAnswered429 = groupRateLimit && call.Probe != 0;
+
         // In a run, a 429's wait is the server's Retry-After (or the first backoff step without one), never growing with
         // the user's retries: the gate already spaces the whole run, and a user who waits longer than the others only
         // lets newcomers take the permits it needs (starvation).
@@ -104,17 +108,22 @@ internal static class CruxResilience
             {
                 // Every 429 pauses the group, even one this call will not retry: the server asked everyone to slow down.
                 // (A final one came from the call's login, which runs through the login's own core, outside any group.)
-                group.RateLimited(delay);
+                group.RateLimited(delay, call.Probe);
             }
 
+            // After a 429 the wait is the pause, which that 429 extended if it said later (a probe's 429 does not extend it).
             TimeSpan pause = group.Gate.Remaining();
-            delay = pause > delay ? pause : delay;
+            delay = groupRateLimit || pause > delay ? pause : delay;
         }
+
+        // The deadline check below counts the whole pause; the wait itself is the gate's (AttemptAsync), which may let this
+        // attempt go early as the pause's probe, or all of them when another's probe found the window open again.
+        TimeSpan wait = groupRateLimit ? TimeSpan.Zero : delay;
 
         if (call.IsFinal
             || call.CallerToken.IsCancellationRequested
             || !TransientFailures.IsTransient(exception, call.IsIdempotent)
-            || retries >= (groupRateLimit ? group!.MaxRateLimitRetries : settings.MaxRetries)
+            || (!probeAnswered429 && retries >= (groupRateLimit ? group!.MaxRateLimitRetries : settings.MaxRetries))
             || (call.Timeout != Timeout.InfiniteTimeSpan && timeProvider.GetElapsedTime(call.StartedAt) + delay >= call.Timeout))
         {
             return false;
@@ -122,7 +131,12 @@ internal static class CruxResilience
 
         if (groupRateLimit)
         {
-            call.RateLimitRetries++;
+            if (!probeAnswered429)
+            {
+                call.RateLimitRetries++;
+            }
+
+            call.Probe = 0;
             call.MarkRetryPending(group!);
         }
         else
@@ -130,7 +144,7 @@ internal static class CruxResilience
             call.Retries++;
         }
 
-        call.NextDelay = delay;
+        call.NextDelay = wait;
         return true;
     }
 

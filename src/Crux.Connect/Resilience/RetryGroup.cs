@@ -5,7 +5,8 @@ namespace Crux.Connect.Internal;
 /// pipeline, deadline and retries; what the group adds, read by <see cref="CruxResilience.ShouldRetry"/> and the runner:
 /// <list type="bullet">
 /// <item>one <see cref="RateLimitGate"/>: any call's 429 closes it for the server's <c>Retry-After</c>, and every attempt of
-/// the group waits until it opens;</item>
+/// the group waits until it opens, except one probe at a time that may go early (a whole-seconds <c>Retry-After</c> is an
+/// upper bound of a shorter window) and opens it for all when it is not answered 429;</item>
 /// <item>retries first: a user whose request was answered 429 is tried again before any new user starts (the runner's
 /// <see cref="StartUserAsync"/> waits while such a retry is pending), so no user starves behind newcomers;</item>
 /// <item>an adaptive number of users in flight (<see cref="AdaptiveLimit"/>: halved by each new pause, grown by one per
@@ -46,11 +47,15 @@ internal sealed class RetryGroup
     /// <summary>Gets how many users may be in flight now (for tests and figures).</summary>
     public int Limit => _limit.Current;
 
-    /// <summary>A call of the group was answered 429: every call pauses for <paramref name="pause"/>; a new pause halves the users in flight.</summary>
-    public void RateLimited(TimeSpan pause)
+    /// <summary>
+    /// A call of the group was answered 429: every call pauses for <paramref name="pause"/> (one probe may go earlier, see
+    /// <see cref="RateLimitGate"/>); a new pause halves the users in flight. <paramref name="probe"/>: the probe the call's
+    /// attempt held, if any (its 429 only delays the next probe).
+    /// </summary>
+    public void RateLimited(TimeSpan pause, long probe = 0)
     {
         Interlocked.Increment(ref _rateLimitedResponses);
-        if (Gate.Close(pause))
+        if (Gate.Close(pause, probe))
         {
             Interlocked.Increment(ref _pauses);
             _limit.Decrease();
@@ -77,7 +82,8 @@ internal sealed class RetryGroup
     {
         while (true)
         {
-            await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // A new user never probes: the probe is a retry's, which goes before newcomers anyway.
+            await Gate.WaitAsync(mayProbe: false, cancellationToken).ConfigureAwait(false);
             Task changed = _limit.NextChange;
             if (Volatile.Read(ref _pendingRetries) == 0 && _limit.TryEnter())
             {

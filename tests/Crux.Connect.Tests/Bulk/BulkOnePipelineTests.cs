@@ -58,7 +58,7 @@ public sealed class BulkOnePipelineTests
     }
 
     [Fact]
-    public async Task RateLimitWithRetryAfter_NoRequestOfTheRunStartsBeforeThePauseIsOver()
+    public async Task RateLimitWithRetryAfter_NoRequestOfTheRunStartsBeforeThePausesProbe()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Guid rateLimited = Guid.NewGuid();
@@ -106,7 +106,11 @@ public sealed class BulkOnePipelineTests
         Assert.Equal(1, result.RateLimitPauses);
         (Guid User, DateTimeOffset At)[] afterThePause = sent.Skip(2).ToArray();
         Assert.Equal(3, afterThePause.Length);
-        Assert.All(afterThePause, r => Assert.True(r.At >= pauseEnds, $"{r.User} was sent at {r.At:T}, before the pause ended at {pauseEnds:T} (429 at {rateLimitedAt:T})"));
+        // A whole-seconds Retry-After is an upper bound: one probe may go at a quarter of the pause (RateLimitGate); it was
+        // answered, so the window is open again and everyone goes. Nothing went earlier than that probe.
+        DateTimeOffset probeAt = pauseEnds.AddSeconds(-7.5);
+        Assert.All(afterThePause, r => Assert.True(r.At >= probeAt, $"{r.User} was sent at {r.At:T}, before the pause's probe at {probeAt:T} (429 at {rateLimitedAt:T})"));
+        Assert.True(afterThePause[0].At < pauseEnds);
     }
 
     [Fact]
@@ -134,7 +138,43 @@ public sealed class BulkOnePipelineTests
         CruxBulkResult<RemovePermissionsResult> result = await run;
         var failure = Assert.IsType<CruxRateLimitException>(Assert.Single(result.Failures).Exception);
         Assert.Equal(TimeSpan.FromSeconds(10), failure.RetryAfter);
-        Assert.Equal(2, Volatile.Read(ref requests)); // at 0 s and 10 s; a third at 20 s would pass the 15 s Timeout
+        // At 0 s and 10 s, and two probes of the first pause at 2.5 s and 5 s (not on the user's budget; a 429 to a probe
+        // does not extend the pause); a retry at 20 s would pass the 15 s Timeout.
+        Assert.Equal(4, Volatile.Read(ref requests));
+    }
+
+    [Fact]
+    public async Task RateLimitInABulkRun_TheProbesOfAPause_AreNotOnTheUsersBudget()
+    {
+        // A server that means "Retry-After: 10": 429 to everything for 10 s. The user's one 429 retry (the budget) is the
+        // one at 10 s; the probes at 2.5 s and 5 s, answered 429, are the run's questions, not the user's failures.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        DateTimeOffset opens = time.GetUtcNow().AddSeconds(10);
+        var sent = new ConcurrentQueue<TimeSpan>();
+        var handler = new Handler((_, _) =>
+        {
+            sent.Enqueue(time.GetUtcNow() - opens.AddSeconds(-10));
+            if (time.GetUtcNow() >= opens)
+            {
+                return Task.FromResult(Answer(HttpStatusCode.NoContent));
+            }
+
+            HttpResponseMessage tooMany = Answer((HttpStatusCode)429);
+            tooMany.Headers.TryAddWithoutValidation("Retry-After", "10");
+            return Task.FromResult(tooMany);
+        });
+        var client = new CruxClient(new HttpClient(handler), Options(o => o.Retry.BaseDelay = TimeSpan.Zero), null, time);
+
+        Task<CruxBulkResult<RemovePermissionsResult>> run = client.OrganizationUsers.RemovePermissionsFromUsersAsync(
+            [Guid.NewGuid()], [PermissionA], new CruxBulkOptions { MaxRateLimitRetries = 1 });
+        await Pump(time, run);
+
+        CruxBulkResult<RemovePermissionsResult> result = await run;
+        Assert.Equal(1, result.Succeeded);
+        // Pump's clock moves in 1 s steps: the probe due at 2.5 s goes at 3 s, the next at twice that, then the pause ends.
+        Assert.Equal([0, 3, 6, 10], sent.Select(t => t.TotalSeconds));
+        Assert.Equal(3, result.RateLimitedResponses);
+        Assert.Equal(1, result.RateLimitPauses);
     }
 
     [Fact]
