@@ -31,7 +31,7 @@ public sealed class RolesMockTests
     [Fact]
     public async Task SetPermissionsAsync_AddFailsAfterTheRemoval_ThrowsPartialCarryingWhatWasRemoved()
     {
-        var failure = new CruxServerException("down", HttpStatusCode.ServiceUnavailable);
+        var failure = new CruxServerException("down", new CruxResponseDetails(HttpStatusCode.ServiceUnavailable));
         var users = new FakeUsers { Held = { CreateOrder.Uuid }, AddFailure = failure };
 
         var partial = await Assert.ThrowsAsync<CruxPartialPermissionChangeException>(() => users.SetPermissionsAsync(Guid.NewGuid(), [ViewOrder.Uuid]));
@@ -45,7 +45,7 @@ public sealed class RolesMockTests
     [Fact]
     public async Task SetPermissionsAsync_AddFailsWithNothingRemoved_ThrowsTheFailureItself()
     {
-        var failure = new CruxServerException("down", HttpStatusCode.ServiceUnavailable);
+        var failure = new CruxServerException("down", new CruxResponseDetails(HttpStatusCode.ServiceUnavailable));
         var users = new FakeUsers { AddFailure = failure };
 
         var thrown = await Assert.ThrowsAsync<CruxServerException>(() => users.SetPermissionsAsync(Guid.NewGuid(), [ViewOrder.Uuid]));
