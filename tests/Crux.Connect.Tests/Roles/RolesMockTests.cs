@@ -167,7 +167,7 @@ public sealed class RolesMockTests
             Guid[] uuids = [.. permissionUuids];
             Calls.Add($"DELETE {userUuid} {string.Join(",", uuids)}");
             Held.ExceptWith(uuids);
-            return Task.FromResult(new RemovePermissionsResult(userUuid, uuids, HttpStatusCode.NoContent));
+            return Task.FromResult(CruxModelFactory.RemovePermissionsResult(userUuid, uuids, HttpStatusCode.NoContent));
         }
 
         public override Task<AddPermissionsResult> AddPermissionsAsync(Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
@@ -180,7 +180,7 @@ public sealed class RolesMockTests
             }
 
             Held.UnionWith(uuids);
-            return Task.FromResult(new AddPermissionsResult(userUuid, uuids, HttpStatusCode.OK));
+            return Task.FromResult(CruxModelFactory.AddPermissionsResult(userUuid, uuids, HttpStatusCode.OK));
         }
     }
 }
