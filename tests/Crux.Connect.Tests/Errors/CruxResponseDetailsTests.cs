@@ -68,6 +68,56 @@ public class CruxResponseDetailsTests
         }
     }
 
+    [Theory]
+    [InlineData(200, "<html>login</html>", "text/html")]
+    [InlineData(200, "{\"detail\":\"no\"}", "application/json")]
+    [InlineData(202, "not json", "text/plain")]
+    public async Task RemovePermissionsAsync_SuccessThatIsNotCrux_DetailsCarryStatusBodyAndRequestId(int status, string body, string contentType)
+    {
+        var handler = new ScriptedHandler().Then(
+            (HttpStatusCode)status,
+            null,
+            r =>
+            {
+                r.Content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
+                r.Headers.TryAddWithoutValidation("X-Request-Id", "req-invalid");
+            });
+        var client = Fixtures.Client(handler, configure: o => o.Retry.MaxRetries = 0);
+
+        var exception = await Assert.ThrowsAsync<CruxInvalidResponseException>(
+            () => client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]));
+
+        Assert.Equal((HttpStatusCode)status, exception.Details.StatusCode);
+        Assert.Equal(body, exception.Details.ResponseBody);
+        Assert.Equal("req-invalid", exception.Details.RequestId);
+    }
+
+    [Theory]
+    [InlineData(301)]
+    [InlineData(302)]
+    [InlineData(307)]
+    public async Task RemovePermissionsAsync_Redirect_DetailsCarryStatusLocationAndRequestId(int status)
+    {
+        var handler = new ScriptedHandler().Then(
+            (HttpStatusCode)status,
+            null,
+            r =>
+            {
+                r.Headers.Location = new Uri("https://elsewhere.example/login?next=secret");
+                r.Headers.TryAddWithoutValidation("X-Request-Id", "req-moved");
+            });
+        var client = Fixtures.Client(handler, configure: o => o.Retry.MaxRetries = 0);
+
+        var exception = await Assert.ThrowsAsync<CruxRedirectException>(
+            () => client.OrganizationUsers.RemovePermissionsAsync(Fixtures.UserUuid, [Fixtures.PermissionA]));
+
+        Assert.Equal((HttpStatusCode)status, exception.Details.StatusCode);
+        Assert.Equal(exception.Location, exception.Details.Location);
+        Assert.StartsWith("https://elsewhere.example/login", exception.Details.Location, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", exception.Details.ToString(), StringComparison.Ordinal);
+        Assert.Equal("req-moved", exception.Details.RequestId);
+    }
+
     [Fact]
     public void FieldErrors_AreCopied_SoChangingTheGivenDictionaryChangesNothing()
     {
