@@ -77,7 +77,7 @@ public class CruxClientTests
     [Fact]
     public void Results_ToString_ShowsWhatWasSent()
     {
-        var result = new RemovePermissionsResult(Fixtures.UserUuid, [Fixtures.PermissionA], HttpStatusCode.NoContent);
+        var result = CruxModelFactory.RemovePermissionsResult(Fixtures.UserUuid, [Fixtures.PermissionA], HttpStatusCode.NoContent);
 
         Assert.Equal(
             "RemovePermissionsResult { UserUuid = 5de38a8e-800e-4cba-84c5-ee6c27f304d8, PermissionUuids = [2a0295b6-dd74-4239-9988-24fcdb1adcea], StatusCode = 204 }",
@@ -92,7 +92,7 @@ public class CruxClientTests
     private sealed class FakeOrganizationUsers : OrganizationUsersClient
     {
         public override Task<RemovePermissionsResult> RemovePermissionsAsync(Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new RemovePermissionsResult(userUuid, permissionUuids.ToArray(), HttpStatusCode.NoContent));
+            Task.FromResult(CruxModelFactory.RemovePermissionsResult(userUuid, permissionUuids.ToArray(), HttpStatusCode.NoContent));
     }
 
     private sealed class BareOrganizationUsers : OrganizationUsersClient

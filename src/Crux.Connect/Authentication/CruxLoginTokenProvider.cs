@@ -123,12 +123,17 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
         catch (CruxApiException exception) when (exception.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
         {
             // DRF answers bad credentials with 400 non_field_errors; to the caller that is an authentication failure.
+            // The refusal keeps what the server answered, under the status the caller understands.
             throw new CruxAuthenticationException(
                 $"Login as '{Credentials.Username}' was refused (the server answered {(int)exception.StatusCode}): {Diagnostics.ServerText.Shorten(exception.Detail ?? FirstFieldError(exception) ?? "no reason given", 512)}",
-                exception.Detail,
-                exception.FieldErrors,
-                exception.ResponseBody,
-                exception.RequestId);
+                new CruxResponseDetails(HttpStatusCode.Unauthorized)
+                {
+                    RequestId = exception.RequestId,
+                    Detail = exception.Detail,
+                    FieldErrors = exception.FieldErrors,
+                    RetryAfter = exception.Details.RetryAfter,
+                    ResponseBody = exception.ResponseBody,
+                });
         }
         finally
         {
@@ -154,10 +159,7 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
         CruxAuthenticationException first = refusal.Exception;
         return new CruxAuthenticationException(
             $"{first.Message} The login is not tried again for {RefusalLifetime.TotalMinutes:0} minutes after a refusal (about {Math.Ceiling((RefusalLifetime - age).TotalSeconds):0} s left); use a client with the corrected credentials.",
-            first.Detail,
-            first.FieldErrors,
-            first.ResponseBody,
-            first.RequestId);
+            first.Details);
     }
 
     private static async ValueTask<string> ReadTokenAsync(
@@ -171,7 +173,10 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
         catch (CruxInvalidResponseException exception)
         {
             // A login answer that is not the documented JSON may still hold a token: keep the reason, drop the body.
-            throw new CruxInvalidResponseException(exception.Message, exception.StatusCode, responseBody: null, exception.InnerException is JsonException ? null : exception.InnerException);
+            throw new CruxInvalidResponseException(
+                exception.Message,
+                new CruxResponseDetails(exception.StatusCode) { RequestId = exception.Details.RequestId, RetryAfter = exception.Details.RetryAfter },
+                exception.InnerException is JsonException ? null : exception.InnerException);
         }
 
         if (dto.AuthToken is not { Length: > 0 } token || !CruxOptionsValidation.IsValidToken(token))
@@ -179,7 +184,7 @@ internal sealed class CruxLoginTokenProvider : ICruxTokenProvider
             // The body is left out: it may carry a token, however malformed.
             throw new CruxInvalidResponseException(
                 $"Crux Connect answered {(int)response.StatusCode} to {request.Describe(settings)}, but the body has no usable \"auth_token\".",
-                response.StatusCode);
+                new CruxResponseDetails(response.StatusCode) { RequestId = RequestIds.ForResult(response, request) });
         }
 
         return token;

@@ -8,7 +8,7 @@ public class CruxBadRequestException : CruxApiException
     /// <summary>Initializes a new instance of the <see cref="CruxBadRequestException"/> class with a default message.</summary>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 400 Bad Request; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxBadRequestException()
-        : base(null, HttpStatusCode.BadRequest)
+        : base(null, new CruxResponseDetails(HttpStatusCode.BadRequest))
     {
     }
 
@@ -16,7 +16,7 @@ public class CruxBadRequestException : CruxApiException
     /// <param name="message">What went wrong.</param>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 400 Bad Request; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxBadRequestException(string? message)
-        : base(message, HttpStatusCode.BadRequest)
+        : base(message, new CruxResponseDetails(HttpStatusCode.BadRequest))
     {
     }
 
@@ -25,23 +25,18 @@ public class CruxBadRequestException : CruxApiException
     /// <param name="innerException">The failure that caused this one.</param>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 400 Bad Request; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxBadRequestException(string? message, Exception? innerException)
-        : base(message, HttpStatusCode.BadRequest, innerException: innerException)
+        : base(message, new CruxResponseDetails(HttpStatusCode.BadRequest), innerException)
     {
     }
 
-    /// <summary>Initializes a new instance of the <see cref="CruxBadRequestException"/> class.</summary>
+    /// <summary>Initializes a new instance of the <see cref="CruxBadRequestException"/> class from what the server answered.</summary>
     /// <param name="message">What went wrong.</param>
-    /// <param name="detail">The <c>detail</c> of the error body, if any.</param>
-    /// <param name="fieldErrors">The field errors of the error body, if any.</param>
-    /// <param name="responseBody">The raw response body, cut to a bounded length, if any.</param>
-    /// <param name="requestId">The server's request id, if it sent one.</param>
-    public CruxBadRequestException(
-        string? message,
-        string? detail = null,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? fieldErrors = null,
-        string? responseBody = null,
-        string? requestId = null)
-        : base(message, HttpStatusCode.BadRequest, detail, fieldErrors, responseBody, requestId)
+    /// <param name="details">What the server answered; its <see cref="CruxResponseDetails.StatusCode"/> must be status 400.</param>
+    /// <param name="innerException">The failure that caused this one, if any.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="details"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="details"/> has another status.</exception>
+    public CruxBadRequestException(string? message, CruxResponseDetails details, Exception? innerException = null)
+        : base(message, details, innerException, static status => status == 400, "400")
     {
     }
 }

@@ -50,32 +50,32 @@ internal static class CruxErrorFactory
             fields = fields is null ? null : MaskFields(fields, fragments, rebuilt);
         }
 
-        CruxApiException exception = Create(response.StatusCode, message, detail, fields, body, requestId, retryAfter);
-        exception.ServerRetryAfter = retryAfter;
-        return exception;
+        // Built from the redacted (and, above, masked) values only: the details never hold what the message does not show.
+        var details = new CruxResponseDetails(response.StatusCode)
+        {
+            RequestId = requestId,
+            Detail = detail,
+            FieldErrors = fields!,
+            RetryAfter = retryAfter,
+            ResponseBody = body,
+        };
+        return Create(message, details);
     }
 
     /// <summary>The status table (Octokit style): one row per documented failure.</summary>
-    internal static CruxApiException Create(
-        HttpStatusCode status,
-        string message,
-        string? detail,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? fields,
-        string? body,
-        string? requestId,
-        TimeSpan? retryAfter) => (int)status switch
-        {
-            400 => new CruxBadRequestException(message, detail, fields, body, requestId),
-            401 => new CruxAuthenticationException(message, detail, fields, body, requestId),
-            403 => new CruxPermissionDeniedException(message, detail, fields, body, requestId),
-            404 => new CruxNotFoundException(message, detail, fields, body, requestId),
-            408 => new CruxRequestTimeoutException(message, detail, fields, body, requestId),
-            409 => new CruxOrganizationTypeException(message, detail, fields, body, requestId),
-            422 => new CruxUnprocessableEntityException(message, detail, fields, body, requestId),
-            429 => new CruxRateLimitException(message, retryAfter, detail, fields, body, requestId),
-            >= 500 and <= 599 => new CruxServerException(message, status, detail, fields, body, requestId),
-            _ => new CruxApiException(message, status, detail, fields, body, requestId),
-        };
+    internal static CruxApiException Create(string message, CruxResponseDetails details) => (int)details.StatusCode switch
+    {
+        400 => new CruxBadRequestException(message, details),
+        401 => new CruxAuthenticationException(message, details),
+        403 => new CruxPermissionDeniedException(message, details),
+        404 => new CruxNotFoundException(message, details),
+        408 => new CruxRequestTimeoutException(message, details),
+        409 => new CruxOrganizationTypeException(message, details),
+        422 => new CruxUnprocessableEntityException(message, details),
+        429 => new CruxRateLimitException(message, details),
+        >= 500 and <= 599 => new CruxServerException(message, details),
+        _ => new CruxApiException(message, details),
+    };
 
     private static Dictionary<string, IReadOnlyList<string>> RedactFields(
         Dictionary<string, IReadOnlyList<string>> fields, SecretRedactor redactor)

@@ -14,7 +14,7 @@ public class CruxInvalidResponseException : CruxException
     /// <summary>Initializes a new instance of the <see cref="CruxInvalidResponseException"/> class with a default message.</summary>
     /// <remarks><see cref="StatusCode"/> is 0 (no status known) and <see cref="ResponseBody"/> is <see langword="null"/>.</remarks>
     public CruxInvalidResponseException()
-        : this(null, default(HttpStatusCode))
+        : this(null, new CruxResponseDetails(default))
     {
     }
 
@@ -22,7 +22,7 @@ public class CruxInvalidResponseException : CruxException
     /// <param name="message">What went wrong.</param>
     /// <remarks><see cref="StatusCode"/> is 0 (no status known) and <see cref="ResponseBody"/> is <see langword="null"/>.</remarks>
     public CruxInvalidResponseException(string? message)
-        : this(message, default(HttpStatusCode))
+        : this(message, new CruxResponseDetails(default))
     {
     }
 
@@ -31,26 +31,27 @@ public class CruxInvalidResponseException : CruxException
     /// <param name="innerException">The failure that caused this one.</param>
     /// <remarks><see cref="StatusCode"/> is 0 (no status known) and <see cref="ResponseBody"/> is <see langword="null"/>.</remarks>
     public CruxInvalidResponseException(string? message, Exception? innerException)
-        : this(message, default(HttpStatusCode), innerException: innerException)
+        : this(message, new CruxResponseDetails(default), innerException)
     {
     }
 
-    /// <summary>Initializes a new instance of the <see cref="CruxInvalidResponseException"/> class.</summary>
+    /// <summary>Initializes a new instance of the <see cref="CruxInvalidResponseException"/> class from what the server answered.</summary>
     /// <param name="message">What went wrong.</param>
-    /// <param name="statusCode">The status the server answered.</param>
-    /// <param name="responseBody">The raw response body, cut to a bounded length, if any.</param>
+    /// <param name="details">What the server answered (status, request id, the body cut to a bounded length, …).</param>
     /// <param name="innerException">The failure that caused this one, if any.</param>
-    public CruxInvalidResponseException(
-        string? message, HttpStatusCode statusCode, string? responseBody = null, Exception? innerException = null)
+    /// <exception cref="ArgumentNullException"><paramref name="details"/> is <see langword="null"/>.</exception>
+    public CruxInvalidResponseException(string? message, CruxResponseDetails details, Exception? innerException = null)
         : base(message, innerException)
     {
-        StatusCode = statusCode;
-        ResponseBody = responseBody;
+        Details = details ?? throw new ArgumentNullException(nameof(details));
     }
 
-    /// <summary>Gets the status the server answered.</summary>
-    public HttpStatusCode StatusCode { get; }
+    /// <summary>Gets what the server answered (never <see langword="null"/>).</summary>
+    public CruxResponseDetails Details { get; }
 
-    /// <summary>Gets the raw response body, cut to a bounded length, if any.</summary>
-    public string? ResponseBody { get; }
+    /// <summary>Gets the status the server answered (<see cref="CruxResponseDetails.StatusCode"/>).</summary>
+    public HttpStatusCode StatusCode => Details.StatusCode;
+
+    /// <summary>Gets the raw response body, cut to a bounded length, if any (<see cref="CruxResponseDetails.ResponseBody"/>).</summary>
+    public string? ResponseBody => Details.ResponseBody;
 }

@@ -8,7 +8,7 @@ public class CruxOrganizationTypeException : CruxApiException
     /// <summary>Initializes a new instance of the <see cref="CruxOrganizationTypeException"/> class with a default message.</summary>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 409 Conflict; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxOrganizationTypeException()
-        : base(null, HttpStatusCode.Conflict)
+        : base(null, new CruxResponseDetails(HttpStatusCode.Conflict))
     {
     }
 
@@ -16,7 +16,7 @@ public class CruxOrganizationTypeException : CruxApiException
     /// <param name="message">What went wrong.</param>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 409 Conflict; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxOrganizationTypeException(string? message)
-        : base(message, HttpStatusCode.Conflict)
+        : base(message, new CruxResponseDetails(HttpStatusCode.Conflict))
     {
     }
 
@@ -25,23 +25,18 @@ public class CruxOrganizationTypeException : CruxApiException
     /// <param name="innerException">The failure that caused this one.</param>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 409 Conflict; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxOrganizationTypeException(string? message, Exception? innerException)
-        : base(message, HttpStatusCode.Conflict, innerException: innerException)
+        : base(message, new CruxResponseDetails(HttpStatusCode.Conflict), innerException)
     {
     }
 
-    /// <summary>Initializes a new instance of the <see cref="CruxOrganizationTypeException"/> class.</summary>
+    /// <summary>Initializes a new instance of the <see cref="CruxOrganizationTypeException"/> class from what the server answered.</summary>
     /// <param name="message">What went wrong.</param>
-    /// <param name="detail">The <c>detail</c> of the error body, if any.</param>
-    /// <param name="fieldErrors">The field errors of the error body, if any.</param>
-    /// <param name="responseBody">The raw response body, cut to a bounded length, if any.</param>
-    /// <param name="requestId">The server's request id, if it sent one.</param>
-    public CruxOrganizationTypeException(
-        string? message,
-        string? detail = null,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? fieldErrors = null,
-        string? responseBody = null,
-        string? requestId = null)
-        : base(message, HttpStatusCode.Conflict, detail, fieldErrors, responseBody, requestId)
+    /// <param name="details">What the server answered; its <see cref="CruxResponseDetails.StatusCode"/> must be status 409.</param>
+    /// <param name="innerException">The failure that caused this one, if any.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="details"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="details"/> has another status.</exception>
+    public CruxOrganizationTypeException(string? message, CruxResponseDetails details, Exception? innerException = null)
+        : base(message, details, innerException, static status => status == 409, "409")
     {
     }
 }

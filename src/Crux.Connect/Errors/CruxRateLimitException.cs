@@ -8,7 +8,7 @@ public class CruxRateLimitException : CruxApiException
     /// <summary>Initializes a new instance of the <see cref="CruxRateLimitException"/> class with a default message.</summary>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 429 Too Many Requests; <see cref="RetryAfter"/> is <see langword="null"/>; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxRateLimitException()
-        : base(null, (HttpStatusCode)429)
+        : base(null, new CruxResponseDetails((HttpStatusCode)429))
     {
     }
 
@@ -16,7 +16,7 @@ public class CruxRateLimitException : CruxApiException
     /// <param name="message">What went wrong.</param>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 429 Too Many Requests; <see cref="RetryAfter"/> is <see langword="null"/>; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxRateLimitException(string? message)
-        : base(message, (HttpStatusCode)429)
+        : base(message, new CruxResponseDetails((HttpStatusCode)429))
     {
     }
 
@@ -25,33 +25,25 @@ public class CruxRateLimitException : CruxApiException
     /// <param name="innerException">The failure that caused this one.</param>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 429 Too Many Requests; <see cref="RetryAfter"/> is <see langword="null"/>; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxRateLimitException(string? message, Exception? innerException)
-        : base(message, (HttpStatusCode)429, innerException: innerException)
+        : base(message, new CruxResponseDetails((HttpStatusCode)429), innerException)
     {
     }
 
-    /// <summary>Initializes a new instance of the <see cref="CruxRateLimitException"/> class.</summary>
+    /// <summary>Initializes a new instance of the <see cref="CruxRateLimitException"/> class from what the server answered.</summary>
     /// <param name="message">What went wrong.</param>
-    /// <param name="retryAfter">The server's <c>Retry-After</c>, if it sent one.</param>
-    /// <param name="detail">The <c>detail</c> of the error body, if any.</param>
-    /// <param name="fieldErrors">The field errors of the error body, if any.</param>
-    /// <param name="responseBody">The raw response body, cut to a bounded length, if any.</param>
-    /// <param name="requestId">The server's request id, if it sent one.</param>
-    public CruxRateLimitException(
-        string? message,
-        TimeSpan? retryAfter = null,
-        string? detail = null,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? fieldErrors = null,
-        string? responseBody = null,
-        string? requestId = null)
-        : base(message, (HttpStatusCode)429, detail, fieldErrors, responseBody, requestId)
+    /// <param name="details">What the server answered; its <see cref="CruxResponseDetails.StatusCode"/> must be status 429.</param>
+    /// <param name="innerException">The failure that caused this one, if any.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="details"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="details"/> has another status.</exception>
+    public CruxRateLimitException(string? message, CruxResponseDetails details, Exception? innerException = null)
+        : base(message, details, innerException, static status => status == 429, "429")
     {
-        RetryAfter = retryAfter;
-        ServerRetryAfter = retryAfter;
     }
 
     /// <summary>
     /// Gets how long the server asked the caller to wait (<c>Retry-After</c>, either form), as the server
     /// said it: not capped by <see cref="CruxRetryOptions.MaxDelay"/>. <see langword="null"/> if it said nothing.
+    /// The same as <see cref="CruxResponseDetails.RetryAfter"/> of <see cref="CruxApiException.Details"/>.
     /// </summary>
-    public TimeSpan? RetryAfter { get; }
+    public TimeSpan? RetryAfter => Details.RetryAfter;
 }

@@ -14,7 +14,7 @@ public class CruxRedirectException : CruxException
     /// <summary>Initializes a new instance of the <see cref="CruxRedirectException"/> class with a default message.</summary>
     /// <remarks><see cref="StatusCode"/> is 0 (no status known) and <see cref="Location"/> is <see langword="null"/>.</remarks>
     public CruxRedirectException()
-        : this(null, default(HttpStatusCode), null)
+        : this(null, new CruxResponseDetails(default))
     {
     }
 
@@ -22,7 +22,7 @@ public class CruxRedirectException : CruxException
     /// <param name="message">What went wrong.</param>
     /// <remarks><see cref="StatusCode"/> is 0 (no status known) and <see cref="Location"/> is <see langword="null"/>.</remarks>
     public CruxRedirectException(string? message)
-        : this(message, default(HttpStatusCode), null)
+        : this(message, new CruxResponseDetails(default))
     {
     }
 
@@ -31,25 +31,30 @@ public class CruxRedirectException : CruxException
     /// <param name="innerException">The failure that caused this one.</param>
     /// <remarks><see cref="StatusCode"/> is 0 (no status known) and <see cref="Location"/> is <see langword="null"/>.</remarks>
     public CruxRedirectException(string? message, Exception? innerException)
-        : this(message, default(HttpStatusCode), null, innerException)
+        : this(message, new CruxResponseDetails(default), innerException)
     {
     }
 
-    /// <summary>Initializes a new instance of the <see cref="CruxRedirectException"/> class.</summary>
+    /// <summary>Initializes a new instance of the <see cref="CruxRedirectException"/> class from what the server answered.</summary>
     /// <param name="message">What went wrong.</param>
-    /// <param name="statusCode">The status of the answer: the 3xx, or the status of the answer from where the redirect led.</param>
-    /// <param name="location">Where the redirect pointed (scheme, host, port and path only), if known.</param>
+    /// <param name="details">
+    /// What the server answered: the status (the 3xx, or the status of the answer from where the redirect led) and
+    /// <see cref="CruxResponseDetails.Location"/> (scheme, host, port and path only), if known.
+    /// </param>
     /// <param name="innerException">The failure that caused this one, if any.</param>
-    public CruxRedirectException(string? message, HttpStatusCode statusCode, string? location, Exception? innerException = null)
+    /// <exception cref="ArgumentNullException"><paramref name="details"/> is <see langword="null"/>.</exception>
+    public CruxRedirectException(string? message, CruxResponseDetails details, Exception? innerException = null)
         : base(message, innerException)
     {
-        StatusCode = statusCode;
-        Location = location;
+        Details = details ?? throw new ArgumentNullException(nameof(details));
     }
 
-    /// <summary>Gets the status of the answer that was refused.</summary>
-    public HttpStatusCode StatusCode { get; }
+    /// <summary>Gets what the server answered (never <see langword="null"/>).</summary>
+    public CruxResponseDetails Details { get; }
 
-    /// <summary>Gets where the redirect pointed (scheme, host, port and path; never the query), if the server said.</summary>
-    public string? Location { get; }
+    /// <summary>Gets the status of the answer that was refused (<see cref="CruxResponseDetails.StatusCode"/>).</summary>
+    public HttpStatusCode StatusCode => Details.StatusCode;
+
+    /// <summary>Gets where the redirect pointed (scheme, host, port and path; never the query), if the server said (<see cref="CruxResponseDetails.Location"/>).</summary>
+    public string? Location => Details.Location;
 }

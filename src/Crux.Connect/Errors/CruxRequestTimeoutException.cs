@@ -11,7 +11,7 @@ public class CruxRequestTimeoutException : CruxApiException
     /// <summary>Initializes a new instance of the <see cref="CruxRequestTimeoutException"/> class with a default message.</summary>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 408 Request Timeout; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxRequestTimeoutException()
-        : base(null, HttpStatusCode.RequestTimeout)
+        : base(null, new CruxResponseDetails(HttpStatusCode.RequestTimeout))
     {
     }
 
@@ -19,7 +19,7 @@ public class CruxRequestTimeoutException : CruxApiException
     /// <param name="message">What went wrong.</param>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 408 Request Timeout; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxRequestTimeoutException(string? message)
-        : base(message, HttpStatusCode.RequestTimeout)
+        : base(message, new CruxResponseDetails(HttpStatusCode.RequestTimeout))
     {
     }
 
@@ -28,23 +28,18 @@ public class CruxRequestTimeoutException : CruxApiException
     /// <param name="innerException">The failure that caused this one.</param>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 408 Request Timeout; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxRequestTimeoutException(string? message, Exception? innerException)
-        : base(message, HttpStatusCode.RequestTimeout, innerException: innerException)
+        : base(message, new CruxResponseDetails(HttpStatusCode.RequestTimeout), innerException)
     {
     }
 
-    /// <summary>Initializes a new instance of the <see cref="CruxRequestTimeoutException"/> class.</summary>
+    /// <summary>Initializes a new instance of the <see cref="CruxRequestTimeoutException"/> class from what the server answered.</summary>
     /// <param name="message">What went wrong.</param>
-    /// <param name="detail">The <c>detail</c> of the error body, if any.</param>
-    /// <param name="fieldErrors">The field errors of the error body, if any.</param>
-    /// <param name="responseBody">The raw response body, cut to a bounded length, if any.</param>
-    /// <param name="requestId">The server's request id, if it sent one.</param>
-    public CruxRequestTimeoutException(
-        string? message,
-        string? detail = null,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? fieldErrors = null,
-        string? responseBody = null,
-        string? requestId = null)
-        : base(message, HttpStatusCode.RequestTimeout, detail, fieldErrors, responseBody, requestId)
+    /// <param name="details">What the server answered; its <see cref="CruxResponseDetails.StatusCode"/> must be status 408.</param>
+    /// <param name="innerException">The failure that caused this one, if any.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="details"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="details"/> has another status.</exception>
+    public CruxRequestTimeoutException(string? message, CruxResponseDetails details, Exception? innerException = null)
+        : base(message, details, innerException, static status => status == 408, "408")
     {
     }
 }

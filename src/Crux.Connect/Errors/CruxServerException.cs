@@ -8,7 +8,7 @@ public class CruxServerException : CruxApiException
     /// <summary>Initializes a new instance of the <see cref="CruxServerException"/> class with a default message.</summary>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 500 Internal Server Error; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxServerException()
-        : base(null, HttpStatusCode.InternalServerError)
+        : base(null, new CruxResponseDetails(HttpStatusCode.InternalServerError))
     {
     }
 
@@ -16,7 +16,7 @@ public class CruxServerException : CruxApiException
     /// <param name="message">What went wrong.</param>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 500 Internal Server Error; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxServerException(string? message)
-        : base(message, HttpStatusCode.InternalServerError)
+        : base(message, new CruxResponseDetails(HttpStatusCode.InternalServerError))
     {
     }
 
@@ -25,25 +25,18 @@ public class CruxServerException : CruxApiException
     /// <param name="innerException">The failure that caused this one.</param>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 500 Internal Server Error; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxServerException(string? message, Exception? innerException)
-        : base(message, HttpStatusCode.InternalServerError, innerException: innerException)
+        : base(message, new CruxResponseDetails(HttpStatusCode.InternalServerError), innerException)
     {
     }
 
-    /// <summary>Initializes a new instance of the <see cref="CruxServerException"/> class.</summary>
+    /// <summary>Initializes a new instance of the <see cref="CruxServerException"/> class from what the server answered.</summary>
     /// <param name="message">What went wrong.</param>
-    /// <param name="statusCode">The 5xx status the server answered.</param>
-    /// <param name="detail">The <c>detail</c> of the error body, if any.</param>
-    /// <param name="fieldErrors">The field errors of the error body, if any.</param>
-    /// <param name="responseBody">The raw response body, cut to a bounded length, if any.</param>
-    /// <param name="requestId">The server's request id, if it sent one.</param>
-    public CruxServerException(
-        string? message,
-        HttpStatusCode statusCode,
-        string? detail = null,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? fieldErrors = null,
-        string? responseBody = null,
-        string? requestId = null)
-        : base(message, statusCode, detail, fieldErrors, responseBody, requestId)
+    /// <param name="details">What the server answered; its <see cref="CruxResponseDetails.StatusCode"/> must be a 5xx status.</param>
+    /// <param name="innerException">The failure that caused this one, if any.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="details"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="details"/> has another status.</exception>
+    public CruxServerException(string? message, CruxResponseDetails details, Exception? innerException = null)
+        : base(message, details, innerException, static status => status is >= 500 and <= 599, "a 5xx status")
     {
     }
 }

@@ -8,7 +8,7 @@ public class CruxUnprocessableEntityException : CruxApiException
     /// <summary>Initializes a new instance of the <see cref="CruxUnprocessableEntityException"/> class with a default message.</summary>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 422 Unprocessable Entity; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxUnprocessableEntityException()
-        : base(null, (HttpStatusCode)422)
+        : base(null, new CruxResponseDetails((HttpStatusCode)422))
     {
     }
 
@@ -16,7 +16,7 @@ public class CruxUnprocessableEntityException : CruxApiException
     /// <param name="message">What went wrong.</param>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 422 Unprocessable Entity; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxUnprocessableEntityException(string? message)
-        : base(message, (HttpStatusCode)422)
+        : base(message, new CruxResponseDetails((HttpStatusCode)422))
     {
     }
 
@@ -25,23 +25,18 @@ public class CruxUnprocessableEntityException : CruxApiException
     /// <param name="innerException">The failure that caused this one.</param>
     /// <remarks><see cref="CruxApiException.StatusCode"/> is 422 Unprocessable Entity; the error body's details are absent: <see cref="CruxApiException.FieldErrors"/> is empty, the others are <see langword="null"/>.</remarks>
     public CruxUnprocessableEntityException(string? message, Exception? innerException)
-        : base(message, (HttpStatusCode)422, innerException: innerException)
+        : base(message, new CruxResponseDetails((HttpStatusCode)422), innerException)
     {
     }
 
-    /// <summary>Initializes a new instance of the <see cref="CruxUnprocessableEntityException"/> class.</summary>
+    /// <summary>Initializes a new instance of the <see cref="CruxUnprocessableEntityException"/> class from what the server answered.</summary>
     /// <param name="message">What went wrong.</param>
-    /// <param name="detail">The <c>detail</c> of the error body, if any.</param>
-    /// <param name="fieldErrors">The field errors of the error body, if any.</param>
-    /// <param name="responseBody">The raw response body, cut to a bounded length, if any.</param>
-    /// <param name="requestId">The server's request id, if it sent one.</param>
-    public CruxUnprocessableEntityException(
-        string? message,
-        string? detail = null,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? fieldErrors = null,
-        string? responseBody = null,
-        string? requestId = null)
-        : base(message, (HttpStatusCode)422, detail, fieldErrors, responseBody, requestId)
+    /// <param name="details">What the server answered; its <see cref="CruxResponseDetails.StatusCode"/> must be status 422.</param>
+    /// <param name="innerException">The failure that caused this one, if any.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="details"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="details"/> has another status.</exception>
+    public CruxUnprocessableEntityException(string? message, CruxResponseDetails details, Exception? innerException = null)
+        : base(message, details, innerException, static status => status == 422, "422")
     {
     }
 }

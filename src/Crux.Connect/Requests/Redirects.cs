@@ -31,7 +31,7 @@ internal static class Redirects
               "on the HttpClient's handler (AllowAutoRedirect = false; AddCruxConnect does this for you)."
             : $"Redirect refused: Crux Connect answered {status3} to {request.Describe(settings)}, pointing to {where}; the SDK never follows redirects. " +
               "Check CruxClientOptions.BaseAddress (scheme, host and path prefix).";
-        return new CruxRedirectException(message, response.StatusCode, where);
+        return new CruxRedirectException(message, new CruxResponseDetails(response.StatusCode) { Location = where, RequestId = RequestIds.Read(response, redactor) });
     }
 
     /// <summary>
@@ -52,8 +52,7 @@ internal static class Redirects
             $"Redirect refused: {request.Describe(settings)} was redirected to {where} and the HttpClient followed the redirect, but no answer came from there " +
             $"({TransportFailures.Describe(failure, redactor)}). Check the base address, and turn automatic redirects off on the HttpClient's handler " +
             "(AllowAutoRedirect = false; AddCruxConnect does this for you).",
-            default(System.Net.HttpStatusCode),
-            where,
+            new CruxResponseDetails(default) { Location = where },
             TransportFailures.Redacted(failure, redactor));
     }
 

@@ -94,6 +94,7 @@ internal static class ResponseParsers
         HttpStatusCode status = response.StatusCode;
         Diagnostics.SecretRedactor redactor = request.Secrets ?? Diagnostics.SecretRedactor.None;
         string message = $"Crux Connect answered {(int)status} to {request.Describe(settings)}, but {Diagnostics.ServerText.Escape(redactor.Redact(problem))}.";
-        return new CruxInvalidResponseException(message, status, BoundedBody.Redact(body, redactor), inner);
+        var details = new CruxResponseDetails(status) { RequestId = RequestIds.Read(response, redactor), ResponseBody = BoundedBody.Redact(body, redactor) };
+        return new CruxInvalidResponseException(message, details, inner);
     }
 }

@@ -118,6 +118,36 @@ public class TokenProviderTests
     }
 
     [Fact]
+    public async Task AddCruxConnect_ProviderRegisteredAfterAddCruxConnect_IsUsedToo()
+    {
+        // The XML docs and the README say "before or after": the provider is read when the options are built, not when registered.
+        var server = new RoutingHandler(r => RoutingHandler.Json("[]"));
+        var services = new ServiceCollection();
+        services.AddCruxConnect(o => o.BaseAddress = new Uri("https://gw.example.com/")).ConfigurePrimaryHttpMessageHandler(() => server);
+        services.AddSingleton<ICruxTokenProvider>(new CruxFixedTokenProvider("registered-after"));
+        using ServiceProvider provider = services.BuildServiceProvider(validateScopes: true);
+
+        await provider.GetRequiredService<OrganizationUsersClient>().GetAllPermissionsAsync();
+
+        Assert.Equal("Token registered-after", Assert.Single(server.Requests).Authorization);
+    }
+
+    [Fact]
+    public async Task CustomProvider_TokenRejected_InvalidateGetsAnEqualStringNotTheSameObject()
+    {
+        // Why the docs say "compare by value": the rejected token is read back from the request that was sent.
+        var provider = new SameTokenProvider();
+        var server = new RoutingHandler(r => new HttpResponseMessage(HttpStatusCode.Unauthorized));
+        var client = new CruxClient(new HttpClient(server), new CruxClientOptions { TokenProvider = provider });
+
+        await Assert.ThrowsAsync<CruxAuthenticationException>(() => client.OrganizationUsers.GetAllPermissionsAsync());
+
+        string rejected = Assert.Single(provider.Invalidated);
+        Assert.Equal(provider.Token, rejected);
+        Assert.NotSame(provider.Token, rejected);
+    }
+
+    [Fact]
     public async Task AddCruxConnect_Credentials_LogInThroughTheFactoryClient()
     {
         var server = new RoutingHandler(r => r.Path.EndsWith("/user-login/", StringComparison.Ordinal)
@@ -132,6 +162,25 @@ public class TokenProviderTests
 
         Assert.Equal(["POST", "GET", "GET"], server.Requests.Select(r => r.Method));
         Assert.Equal("Token t-1", server.Requests[2].Authorization);
+    }
+
+    private sealed class SameTokenProvider : ICruxTokenProvider
+    {
+        public string Token { get; } = new string('t', 1) + "oken-" + Guid.NewGuid().ToString("N");
+
+        public List<string> Invalidated { get; } = new();
+
+        public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => new(Token);
+
+        public ValueTask InvalidateAsync(string rejectedToken, CancellationToken cancellationToken)
+        {
+            lock (Invalidated)
+            {
+                Invalidated.Add(rejectedToken);
+            }
+
+            return default;
+        }
     }
 
     private sealed class BadProvider : ICruxTokenProvider

@@ -319,14 +319,14 @@ public sealed class BulkOnePipelineTests
         {
             Guid[] uuids = permissionUuids.ToArray();
             _calls.Enqueue($"DELETE {userUuid} {string.Join(",", uuids)}");
-            return Task.FromResult(new RemovePermissionsResult(userUuid, uuids, HttpStatusCode.NoContent, null));
+            return Task.FromResult(CruxModelFactory.RemovePermissionsResult(userUuid, uuids, HttpStatusCode.NoContent));
         }
 
         public override Task<AddPermissionsResult> AddPermissionsAsync(Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
         {
             Guid[] uuids = permissionUuids.ToArray();
             _calls.Enqueue($"PATCH {userUuid} {string.Join(",", uuids)}");
-            return Task.FromResult(new AddPermissionsResult(userUuid, uuids, HttpStatusCode.NoContent, null));
+            return Task.FromResult(CruxModelFactory.AddPermissionsResult(userUuid, uuids, HttpStatusCode.NoContent));
         }
     }
 }

@@ -18,6 +18,19 @@ public class StandardConstructorTests
 
     private static readonly Type[] MessageOnly = [typeof(string)];
     private static readonly Type[] MessageAndInner = [typeof(string), typeof(Exception)];
+    private static readonly Type[] MessageDetailsAndInner = [typeof(string), typeof(CruxResponseDetails), typeof(Exception)];
+
+    // Every exception raised because of an answer: built from one details object, never from one parameter per fact.
+    public static TheoryData<Type> ResponseExceptions()
+    {
+        var data = new TheoryData<Type>();
+        foreach (Type type in ResponseExceptionTypes())
+        {
+            data.Add(type);
+        }
+
+        return data;
+    }
 
     public static TheoryData<Type> PublicExceptions()
     {
@@ -141,6 +154,101 @@ public class StandardConstructorTests
     }
 
     [Fact]
+    public void ResponseExceptions_AreTheApiExceptionsAndTheInvalidAndRedirectedAnswers()
+    {
+        Type[] found = ResponseExceptionTypes();
+
+        Assert.Equal(
+            ExceptionTypes().Where(static t => typeof(CruxApiException).IsAssignableFrom(t))
+                .Append(typeof(CruxInvalidResponseException)).Append(typeof(CruxRedirectException))
+                .OrderBy(static t => t.FullName, StringComparer.Ordinal),
+            found);
+    }
+
+    [Theory]
+    [MemberData(nameof(ResponseExceptions))]
+    public void ResponseException_HasTheDetailsConstructor_AndNoLongerOne(Type type)
+    {
+        Assert.NotNull(type.GetConstructor(MessageDetailsAndInner));
+
+        // Facts are added to CruxResponseDetails, not as constructor parameters: no public constructor takes more.
+        Assert.All(type.GetConstructors(), c => Assert.True(c.GetParameters().Length <= 3, $"{type.Name}({string.Join(", ", c.GetParameters().Select(static p => p.ParameterType.Name))})"));
+    }
+
+    [Theory]
+    [MemberData(nameof(StatusOfEachType))]
+    public void DetailsConstructor_KeepsMessageDetailsAndInner(Type type, int status)
+    {
+        var details = new CruxResponseDetails((HttpStatusCode)(status == 0 ? 418 : status)) { RequestId = "req-7", Detail = "d", RetryAfter = TimeSpan.FromSeconds(3) };
+        var inner = new IOException("cause");
+
+        var exception = (CruxApiException)Create(type, MessageDetailsAndInner, "m", details, inner);
+
+        Assert.Equal("m", exception.Message);
+        Assert.Same(inner, exception.InnerException);
+        Assert.Same(details, exception.Details);
+        Assert.Equal(details.StatusCode, exception.StatusCode);
+        Assert.Equal("req-7", exception.RequestId);
+        Assert.Equal("d", exception.Detail);
+        Assert.Empty(exception.FieldErrors);
+        Assert.Null(exception.ResponseBody);
+        if (exception is CruxRateLimitException rateLimit)
+        {
+            Assert.Equal(TimeSpan.FromSeconds(3), rateLimit.RetryAfter);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ResponseExceptions))]
+    public void DetailsConstructor_NullDetails_ThrowsArgumentNullException(Type type)
+    {
+        var thrown = Assert.Throws<TargetInvocationException>(() => Create(type, MessageDetailsAndInner, "m", null, null));
+
+        Assert.Equal("details", Assert.IsType<ArgumentNullException>(thrown.InnerException).ParamName);
+    }
+
+    [Theory]
+    [InlineData(typeof(CruxBadRequestException), 401)]
+    [InlineData(typeof(CruxAuthenticationException), 400)]
+    [InlineData(typeof(CruxPermissionDeniedException), 404)]
+    [InlineData(typeof(CruxNotFoundException), 403)]
+    [InlineData(typeof(CruxRequestTimeoutException), 504)]
+    [InlineData(typeof(CruxOrganizationTypeException), 400)]
+    [InlineData(typeof(CruxUnprocessableEntityException), 0)]
+    [InlineData(typeof(CruxRateLimitException), 503)]
+    [InlineData(typeof(CruxServerException), 499)]
+    [InlineData(typeof(CruxServerException), 600)]
+    public void DetailsConstructor_OfAnotherStatus_ThrowsArgumentExceptionNamingDetails(Type type, int status)
+    {
+        var thrown = Assert.Throws<TargetInvocationException>(() => Create(type, MessageDetailsAndInner, "m", new CruxResponseDetails((HttpStatusCode)status), null));
+
+        Assert.Equal("details", Assert.IsType<ArgumentException>(thrown.InnerException).ParamName);
+    }
+
+    [Theory]
+    [InlineData(501)]
+    [InlineData(503)]
+    [InlineData(599)]
+    public void ServerException_TakesAny5xx(int status)
+    {
+        var exception = new CruxServerException("m", new CruxResponseDetails((HttpStatusCode)status));
+
+        Assert.Equal(status, (int)exception.StatusCode);
+    }
+
+    [Fact]
+    public void InvalidResponseAndRedirect_ReadTheirPropertiesFromTheDetails()
+    {
+        var invalid = new CruxInvalidResponseException("m", new CruxResponseDetails(HttpStatusCode.OK) { ResponseBody = "<html>" });
+        var redirect = new CruxRedirectException("m", new CruxResponseDetails(HttpStatusCode.Found) { Location = "https://elsewhere/x" });
+
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Equal("<html>", invalid.ResponseBody);
+        Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
+        Assert.Equal("https://elsewhere/x", redirect.Location);
+    }
+
+    [Fact]
     public void PendingExceptions_StillLackAStandardConstructor()
     {
         foreach (Type type in Pending)
@@ -158,6 +266,9 @@ public class StandardConstructorTests
             .Where(static t => typeof(Exception).IsAssignableFrom(t) && !t.IsAbstract)
             .OrderBy(static t => t.FullName, StringComparer.Ordinal)
             .ToArray();
+
+    private static Type[] ResponseExceptionTypes() =>
+        ExceptionTypes().Where(static t => t.GetProperty("Details")?.PropertyType == typeof(CruxResponseDetails)).ToArray();
 
     private static Exception Create(Type type, Type[] signature, params object?[] arguments)
     {

@@ -70,13 +70,14 @@ public class RequestIdTests
     }
 
     [Fact]
-    public void Constructors_ForMocks_KeepTheOldShapeAndTakeARequestId()
+    public void ModelFactory_ForMocks_TakesARequestIdOrNone()
     {
-        var old = new RemovePermissionsResult(Fixtures.UserUuid, [Fixtures.PermissionA], HttpStatusCode.NoContent);
-        var withId = new AddPermissionsResult(Fixtures.UserUuid, [Fixtures.PermissionA], HttpStatusCode.NoContent, "req-9");
+        RemovePermissionsResult old = CruxModelFactory.RemovePermissionsResult(Fixtures.UserUuid, [Fixtures.PermissionA]);
+        AddPermissionsResult withId = CruxModelFactory.AddPermissionsResult(Fixtures.UserUuid, [Fixtures.PermissionA], HttpStatusCode.NoContent, "req-9");
 
         Assert.Null(old.RequestId);
+        Assert.Equal(HttpStatusCode.NoContent, old.StatusCode);
         Assert.Equal("req-9", withId.RequestId);
-        Assert.Throws<ArgumentNullException>(() => new AddPermissionsResult(Fixtures.UserUuid, null!, HttpStatusCode.NoContent, "req-9"));
+        Assert.Equal("permissionUuids", Assert.Throws<ArgumentNullException>(() => CruxModelFactory.AddPermissionsResult(Fixtures.UserUuid, null!, HttpStatusCode.NoContent, "req-9")).ParamName);
     }
 }

@@ -41,7 +41,7 @@ public class TransientFailuresTests
     [InlineData(501, false)]
     public void IsTransient_Status_FollowsTheDocumentedTable(int status, bool expected)
     {
-        var failure = new CruxApiException("failed", (HttpStatusCode)status);
+        var failure = new CruxApiException("failed", new CruxResponseDetails((HttpStatusCode)status));
 
         Assert.Equal(expected, TransientFailures.IsTransient(failure, isIdempotent: true));
         Assert.False(TransientFailures.IsTransient(failure, isIdempotent: false));

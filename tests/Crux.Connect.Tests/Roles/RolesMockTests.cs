@@ -31,7 +31,7 @@ public sealed class RolesMockTests
     [Fact]
     public async Task SetPermissionsAsync_AddFailsAfterTheRemoval_ThrowsPartialCarryingWhatWasRemoved()
     {
-        var failure = new CruxServerException("down", HttpStatusCode.ServiceUnavailable);
+        var failure = new CruxServerException("down", new CruxResponseDetails(HttpStatusCode.ServiceUnavailable));
         var users = new FakeUsers { Held = { CreateOrder.Uuid }, AddFailure = failure };
 
         var partial = await Assert.ThrowsAsync<CruxPartialPermissionChangeException>(() => users.SetPermissionsAsync(Guid.NewGuid(), [ViewOrder.Uuid]));
@@ -45,7 +45,7 @@ public sealed class RolesMockTests
     [Fact]
     public async Task SetPermissionsAsync_AddFailsWithNothingRemoved_ThrowsTheFailureItself()
     {
-        var failure = new CruxServerException("down", HttpStatusCode.ServiceUnavailable);
+        var failure = new CruxServerException("down", new CruxResponseDetails(HttpStatusCode.ServiceUnavailable));
         var users = new FakeUsers { AddFailure = failure };
 
         var thrown = await Assert.ThrowsAsync<CruxServerException>(() => users.SetPermissionsAsync(Guid.NewGuid(), [ViewOrder.Uuid]));
@@ -167,7 +167,7 @@ public sealed class RolesMockTests
             Guid[] uuids = [.. permissionUuids];
             Calls.Add($"DELETE {userUuid} {string.Join(",", uuids)}");
             Held.ExceptWith(uuids);
-            return Task.FromResult(new RemovePermissionsResult(userUuid, uuids, HttpStatusCode.NoContent));
+            return Task.FromResult(CruxModelFactory.RemovePermissionsResult(userUuid, uuids, HttpStatusCode.NoContent));
         }
 
         public override Task<AddPermissionsResult> AddPermissionsAsync(Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
@@ -180,7 +180,7 @@ public sealed class RolesMockTests
             }
 
             Held.UnionWith(uuids);
-            return Task.FromResult(new AddPermissionsResult(userUuid, uuids, HttpStatusCode.OK));
+            return Task.FromResult(CruxModelFactory.AddPermissionsResult(userUuid, uuids, HttpStatusCode.OK));
         }
     }
 }
