@@ -3,7 +3,10 @@ using BenchmarkDotNet.Running;
 
 if (args.Length > 0 && args[0] == "--interleaved")
 {
-    return Crux.Connect.Benchmarks.InterleavedLoopback.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40);
+    return Crux.Connect.Benchmarks.InterleavedLoopback.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40,
+        args.Length > 2 && args[2] == "polly",
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2);
 }
 
 if (args.Length > 0 && args[0] == "--bulk")
