@@ -7,21 +7,24 @@ namespace Crux.Connect.Benchmarks;
 /// alternate in one process against the same Kestrel on 127.0.0.1 (64 callers, 16 calls each per invocation), the order
 /// swapped every round, so both see the same machine state. Prints the per-round median time ratio (SDK / floor), the
 /// throughput ratio and the bytes allocated per call (client and server). Run:
-/// <c>dotnet run -c Release --project benchmarks/Crux.Connect.Benchmarks -- --interleaved [rounds]</c>.
+/// <c>dotnet run -c Release --project benchmarks/Crux.Connect.Benchmarks -- --interleaved [rounds] [polly] [uuids]</c>:
+/// with <c>polly</c> the reference is the floor inside a Polly pipeline (<c>PollyFloor</c>) instead of the bare floor;
+/// <c>uuids</c> is 2 (the default) or any other count.
 /// </summary>
 internal static class InterleavedLoopback
 {
     private const int InvocationsPerRound = 10;
 
-    public static int Run(int rounds)
+    public static int Run(int rounds, bool pollyFloor = false, int permissionCount = 2)
     {
-        var benchmarks = new LoopbackThroughputBenchmarks();
+        var benchmarks = new LoopbackThroughputBenchmarks { PermissionCount = permissionCount };
         benchmarks.Setup();
+        Func<Task> reference = pollyFloor ? benchmarks.PollyFloor : benchmarks.HandWritten;
         try
         {
             for (int i = 0; i < 5; i++)
             {
-                Measure(benchmarks.HandWritten);
+                Measure(reference);
                 Measure(benchmarks.Sdk);
             }
 
@@ -32,13 +35,13 @@ internal static class InterleavedLoopback
                 (TimeSpan Time, long Bytes) floor, sdk;
                 if (round % 2 == 0)
                 {
-                    floor = Measure(benchmarks.HandWritten);
+                    floor = Measure(reference);
                     sdk = Measure(benchmarks.Sdk);
                 }
                 else
                 {
                     sdk = Measure(benchmarks.Sdk);
-                    floor = Measure(benchmarks.HandWritten);
+                    floor = Measure(reference);
                 }
 
                 ratios.Add(sdk.Time.TotalMilliseconds / floor.Time.TotalMilliseconds);
@@ -50,7 +53,7 @@ internal static class InterleavedLoopback
 
             ratios.Sort();
             double median = ratios[ratios.Count / 2];
-            Console.WriteLine($"rounds {rounds}, {CallsPerRound} calls per contender per round");
+            Console.WriteLine($"rounds {rounds}, {CallsPerRound} calls per contender per round, {permissionCount} uuids, reference: {(pollyFloor ? "PollyFloor" : "HandWritten")}");
             Console.WriteLine($"time ratio SDK/floor: median {median:0.000} (min {ratios[0]:0.000}, max {ratios[^1]:0.000}); throughput {1 / median:0.000}x the floor");
             Console.WriteLine($"bytes per call: floor {floorBytes / floorCalls:N0} B, SDK {sdkBytes / sdkCalls:N0} B ({(double)sdkBytes / floorBytes:0.000}x)");
             return 0;

@@ -18,7 +18,9 @@ public partial class RemovePermissionsBenchmarks
     private readonly NoContentHandler _handler = new();
     private Guid[] _permissionUuids = [];
     private HandWrittenClient _handWritten = null!;
+    private PollyFloorClient _pollyFloor = null!;
     private ICruxRefitApi _refit = null!;
+    private RefitResilient _refitResilient = null!;
     private RestClient _restSharp = null!;
 
     [Params(2, 50)]
@@ -33,14 +35,18 @@ public partial class RemovePermissionsBenchmarks
         var contenders = new List<WireContender>
         {
             new("HandWritten", handler => { var c = ContenderFactory.HandWritten(handler); return () => c.RemovePermissionsAsync(Wire.UserUuid, _permissionUuids); }),
+            new("PollyFloor", handler => { var c = ContenderFactory.PollyFloor(handler); return () => c.RemovePermissionsAsync(Wire.UserUuid, _permissionUuids); }),
             new("Refit", handler => { var c = ContenderFactory.Refit(handler); return () => ContenderFactory.RefitRemoveAsync(c, Wire.UserUuid, _permissionUuids); }),
+            new("RefitResilient", handler => { var c = ContenderFactory.RefitResilient(handler); return () => ContenderFactory.RefitRemoveAsync(c.Api, Wire.UserUuid, _permissionUuids); }),
             new("RestSharp", handler => { var c = ContenderFactory.RestSharp(handler); return () => ContenderFactory.RestSharpRemoveAsync(c, Wire.UserUuid, _permissionUuids); }),
         };
         AddSdkContender(contenders);
         WireCheck.AssertSameRequests(contenders, HttpStatusCode.NoContent);
 
         _handWritten = ContenderFactory.HandWritten(_handler);
+        _pollyFloor = ContenderFactory.PollyFloor(_handler);
         _refit = ContenderFactory.Refit(_handler);
+        _refitResilient = ContenderFactory.RefitResilient(_handler);
         _restSharp = ContenderFactory.RestSharp(_handler);
         SetupSdk(_handler);
     }
@@ -49,11 +55,20 @@ public partial class RemovePermissionsBenchmarks
     public void Cleanup()
     {
         _restSharp.Dispose();
+        _refitResilient.Dispose();
         _handler.Dispose();
     }
 
     [Benchmark(Baseline = true)]
     public Task HandWritten() => _handWritten.RemovePermissionsAsync(Wire.UserUuid, _permissionUuids);
+
+    /// <summary>The floor inside a Polly v8 pipeline with the SDK's default retry and timeouts.</summary>
+    [Benchmark]
+    public Task PollyFloor() => _pollyFloor.RemovePermissionsAsync(Wire.UserUuid, _permissionUuids);
+
+    /// <summary>Refit with Microsoft.Extensions.Http.Resilience's standard handler.</summary>
+    [Benchmark]
+    public Task RefitResilient() => ContenderFactory.RefitRemoveAsync(_refitResilient.Api, Wire.UserUuid, _permissionUuids);
 
     [Benchmark]
     public Task Refit() => ContenderFactory.RefitRemoveAsync(_refit, Wire.UserUuid, _permissionUuids);

@@ -45,15 +45,17 @@ public sealed class HandWrittenClient(HttpClient httpClient, string baseAddress)
         return answer?.Permissions ?? throw new JsonException("Get User Permissions answered null.");
     }
 
-    private string UserUri(Guid userUuid) =>
-        string.Create(_permissionsPrefix.Length + 37, (_permissionsPrefix, userUuid), static (span, state) =>
+    private string UserUri(Guid userUuid) => UserUri(_permissionsPrefix, userUuid);
+
+    internal static string UserUri(string permissionsPrefix, Guid userUuid) =>
+        string.Create(permissionsPrefix.Length + 37, (permissionsPrefix, userUuid), static (span, state) =>
         {
-            state._permissionsPrefix.AsSpan().CopyTo(span);
-            state.userUuid.TryFormat(span[state._permissionsPrefix.Length..], out int written, "D");
-            span[state._permissionsPrefix.Length + written] = '/';
+            state.permissionsPrefix.AsSpan().CopyTo(span);
+            state.userUuid.TryFormat(span[state.permissionsPrefix.Length..], out int written, "D");
+            span[state.permissionsPrefix.Length + written] = '/';
         });
 
-    private static void AddHeaders(HttpRequestMessage request)
+    internal static void AddHeaders(HttpRequestMessage request)
     {
         request.Headers.TryAddWithoutValidation("Authorization", Wire.Authorization);
         request.Headers.TryAddWithoutValidation("Accept", Wire.Accept);

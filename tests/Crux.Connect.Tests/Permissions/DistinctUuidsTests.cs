@@ -9,7 +9,7 @@ public class DistinctUuidsTests
 {
     public static TheoryData<int> Sizes => new()
     {
-        1, 2, 16, 17, 50, 129, 1024, 5000,
+        1, 2, 16, 17, 50, 129, 256, 257, 1024, 5000,
     };
 
     [Theory]
