@@ -17,11 +17,11 @@ source .ci/lib/run-sample.sh
 # from lines "<METHOD> <path> -> <status>: <body>". `answer METHOD PATH-REGEX STATUS` prints the body of the first such line.
 answer() { sed -nE "s#^$1 $2 -> $3: ##p" "$logs/minimal-api.log" | head -n 1; }
 run_sample samples/Crux.Connect.MinimalApi "$logs/minimal-api.log" --smoke
-answer DELETE '/users/[0-9a-f-]+/permissions/export_order' 200 | jq -e '.requestId | test("^[0-9a-f]+$")' >/dev/null \
+answer DELETE '/users/[0-9a-f-]+/permissions/export_order' 200 | jq -se '.[0] | .removed == "export_order" and (.requestId | test("^[0-9a-f]+$"))' >/dev/null \
   || problems+=("minimal API: no 200 with a request id for the removal")
-answer DELETE '/users/[0-9a-f-]+/permissions/export_orders' 400 | jq -e '.title == "Unknown permission"' >/dev/null \
+answer DELETE '/users/[0-9a-f-]+/permissions/export_orders' 400 | jq -se '.[0] | .title == "Unknown permission"' >/dev/null \
   || problems+=("minimal API: an unknown permission did not answer 400 with a problem whose title is 'Unknown permission'")
-answer GET '/retailer/users/[0-9a-f-]+/permissions' 200 | jq -e 'type == "array" and length > 0' >/dev/null \
+answer GET '/retailer/users/[0-9a-f-]+/permissions' 200 | jq -se '.[0] | type == "array"' >/dev/null \
   || problems+=("minimal API: the named (retailer) client did not answer with its permissions")
 
 run_sample samples/Crux.Connect.WorkerSample "$logs/worker.log"
