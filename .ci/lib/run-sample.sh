@@ -10,6 +10,8 @@ run_sample() { # project log-file [args...]
   mkdir -p "$(dirname "$log")"
   timeout 300 dotnet run --project "$project" -c Release "${build[@]}" -- "$@" </dev/null >"$log" 2>&1
   local rc=$?
+  # Windows consoles end lines with CR LF; the checks match whole lines.
+  sed -i 's/\r$//' "$log"
   cat "$log"
   [ "$rc" -eq 0 ] || problems+=("$name exited with $rc")
 }

@@ -5,6 +5,8 @@
 # removes permissions from a user against the simulator over loopback HTTP. Any mismatch fails the step.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+source .ci/lib/platform.sh
+linux_only "the packages are packed, checked and uploaded by the Linux job"
 
 packages="$PWD/artifacts/packages"
 consumer_root="$PWD/artifacts/package-tests"

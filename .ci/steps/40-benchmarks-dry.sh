@@ -5,6 +5,8 @@
 # No assertion on time. Artifacts go to artifacts/benchmarks-dry (gitignored).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+source .ci/lib/platform.sh
+linux_only "the same benchmarks on the same code; one platform is enough for a dry run"
 
 out="$PWD/artifacts/benchmarks-dry"
 log="$out/run.log"

@@ -7,6 +7,8 @@
 #   AOT_ARGS     arguments for the native binary (default: none)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+source .ci/lib/platform.sh
+linux_only "publishes for the linux-x64 RID with the platform toolchain"
 
 project="${AOT_PROJECT:-samples/Crux.Connect.Sample/Crux.Connect.Sample.csproj}"
 rid="${AOT_RID:-linux-x64}"

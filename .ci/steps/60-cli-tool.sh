@@ -4,6 +4,8 @@
 # `crux --simulator ...` end to end and check what it prints and its exit codes. Any mismatch fails the step.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+source .ci/lib/platform.sh
+linux_only "installs and runs the tool by its Unix file name from a tool path"
 
 feed="$PWD/artifacts/cli-feed"
 work="$PWD/artifacts/cli-tool"

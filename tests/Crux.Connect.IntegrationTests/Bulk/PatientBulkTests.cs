@@ -33,7 +33,10 @@ public sealed class PatientBulkTests
     public async Task ApplyPermissionChangesAsync_ThousandUsersUnderTheRateLimit_NoUserFailsAndEveryStateIsExact(int? concurrency, int permits, int windowMs, int maxDelayMs)
     {
         const int userCount = 1_000;
-        var sim = new CruxSimulator();
+        // The simulator's clock stands still until the first 429: the limit bites however slow the machine is.
+        var clock = new StillUntilTrippedClock();
+        var sim = new CruxSimulator(new CruxSimulatorOptions { TimeProvider = clock });
+        clock.Tripped = () => sim.Faults.RateLimitedCount > 0;
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, userCount, Buyer);
         await using CruxSimulatorServer server = await sim.StartServerAsync();
         using var http = new HttpClient();

@@ -23,8 +23,11 @@ public sealed class ApplyPermissionChangesTests
     public async Task ApplyPermissionChangesAsync_ThousandUsersRateLimited_EveryUserEndsWithExactlyTheDesiredSet(Door door)
     {
         const int userCount = 1_000;
-        await using var roles = await RoleSimulator.StartAsync(door);
+        // The simulator's clock stands still until the first 429: the limit bites however slow the machine is.
+        var clock = new StillUntilTrippedClock();
+        await using var roles = await RoleSimulator.StartAsync(new CruxSimulator(new CruxSimulatorOptions { TimeProvider = clock }), door);
         var sim = roles.Simulator;
+        clock.Tripped = () => sim.Faults.RateLimitedCount > 0;
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, userCount, Buyer);
         Guid[] viewer = [.. Viewer.Select(sim.PermissionUuid)];
         var options = new CruxBulkOptions { MaxConcurrency = 8, MaxRateLimitRetries = 100 };
@@ -120,8 +123,11 @@ public sealed class ApplyPermissionChangesTests
     public async Task ApplyPermissionChangesAsync_CancelledMidway_AccountsForEveryUserAndARerunOfThePendingCompletes(Door door)
     {
         const int userCount = 300;
-        await using var roles = await RoleSimulator.StartAsync(door);
+        // The simulator's clock stands still until the first 429: the limit bites however slow the machine is.
+        var clock = new StillUntilTrippedClock();
+        await using var roles = await RoleSimulator.StartAsync(new CruxSimulator(new CruxSimulatorOptions { TimeProvider = clock }), door);
         var sim = roles.Simulator;
+        clock.Tripped = () => sim.Faults.RateLimitedCount > 0;
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, userCount, Buyer);
         PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer));
         using var cancellation = new CancellationTokenSource();
