@@ -84,8 +84,18 @@ internal static class ResponseParsers
             throw Invalid(response, request, settings, $"{where} lacks a \"uuid\" or a \"name\"", null, null);
         }
 
+        if (request.Secrets is { IsEmpty: false } secrets && CarriesSecret(secrets, dto.Name, dto.DisplayName, dto.Description, dto.Visibility, dto.Grouping))
+        {
+            // A permission's text is printed as it is (messages listing names, the tool's tables), so a server that echoes the
+            // request's token or password into it is refused as a whole rather than redacted field by field.
+            throw Invalid(response, request, settings, $"{where} carries the secret the request sent", null, null);
+        }
+
         return new Permission(uuid, dto.Name!, dto.DisplayName, dto.Description, dto.Visibility, dto.Grouping);
     }
+
+    private static bool CarriesSecret(Diagnostics.SecretRedactor secrets, params string?[] texts) =>
+        Array.Exists(texts, text => !string.IsNullOrEmpty(text) && secrets.Find(text!).Count > 0);
 
     /// <summary>The answer to <paramref name="request"/> is not Crux's; <paramref name="problem"/> may quote the server (it is redacted and escaped here).</summary>
     public static CruxInvalidResponseException Invalid(
