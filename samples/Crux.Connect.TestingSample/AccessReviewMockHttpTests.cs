@@ -4,8 +4,8 @@ using RichardSzalay.MockHttp;
 namespace Crux.Connect.TestingSample;
 
 /// <summary>
-/// With RichardSzalay.MockHttp: exact control of each answer, written in the documented JSON shapes (README, "Testing
-/// your code"). The simulator is the better default; this is for answers it does not give, and for asserting the bytes.
+/// With RichardSzalay.MockHttp: exact control of each answer, written in the documented JSON shapes (docs/testing.md, "MockHttp
+/// and the documented JSON"). The simulator is the better default; this is for answers it does not give, and for asserting the bytes.
 /// </summary>
 public sealed class AccessReviewMockHttpTests
 {

@@ -14,7 +14,7 @@ public class ExitCodeTests
             (ExitCodes.Success, "success"), (ExitCodes.Failed, "failed"), (ExitCodes.Usage, "usage error"),
             (ExitCodes.Authentication, "authentication failed"), (ExitCodes.Cancelled, "cancelled"),
         ];
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "cli.md"));
 
         Assert.Equal([0, 1, 2, 3, 130], documented.Select(d => d.Code));
         foreach ((int code, string word) in documented)

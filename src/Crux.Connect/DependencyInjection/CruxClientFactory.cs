@@ -15,15 +15,20 @@ internal sealed class CruxClientFactory : ICruxClientFactory
         _registrations = registrations.ToDictionary(static r => r.Name, StringComparer.Ordinal);
     }
 
+    /// <summary>What a name no registration has is told, here and by the container's keyed fallback: the names that are registered.</summary>
+    internal static string NotRegistered(object? name, IEnumerable<string> registered)
+    {
+        string[] names = [.. registered.OrderBy(static n => n, StringComparer.Ordinal)];
+        string known = names.Length == 0 ? "none" : string.Join(", ", names.Select(static n => n.Length == 0 ? "(unnamed)" : "'" + n + "'"));
+        return $"No Crux Connect client is registered under the name '{name}' (names are matched exactly, case-sensitive). Registered: {known}.";
+    }
+
     public CruxClient CreateClient(string name)
     {
         Guard.NotNull(name);
         if (!_registrations.TryGetValue(name, out CruxClientRegistration? registration))
         {
-            string known = _registrations.Count == 0
-                ? "none"
-                : string.Join(", ", _registrations.Keys.OrderBy(static n => n, StringComparer.Ordinal).Select(static n => n.Length == 0 ? "(unnamed)" : "'" + n + "'"));
-            throw new ArgumentException($"No Crux Connect client is registered under the name '{name}'. Registered: {known}.", nameof(name));
+            throw new ArgumentException(NotRegistered(name, _registrations.Keys), nameof(name));
         }
 
         return registration.IsDefault

@@ -112,9 +112,17 @@ public static partial class CruxConnectServiceCollectionExtensions
             services.AddKeyedTransient(name, static (provider, key) => provider.GetRequiredKeyedService<CruxClient>(key).OrganizationUsers);
         }
 
+        // A key no registration has falls back here (an exact registration always wins), so [FromKeyedServices("Supplier-A")] or
+        // GetRequiredKeyedService with a near-miss name lists the registered names, as ICruxClientFactory does.
+        services.TryAddKeyedTransient<CruxClient>(KeyedService.AnyKey, static (provider, key) => throw NotRegistered(provider, key));
+        services.TryAddKeyedTransient<OrganizationUsersClient>(KeyedService.AnyKey, static (provider, key) => throw NotRegistered(provider, key));
+
         ConfigureHttpClient(builder, name);
         return builder;
     }
+
+    private static InvalidOperationException NotRegistered(IServiceProvider provider, object? key) =>
+        new(CruxClientFactory.NotRegistered(key, provider.GetServices<CruxClientRegistration>().Select(static r => r.Name)));
 
     private static CruxClientCore CreateCore(IServiceProvider provider, string name, string httpClientName)
     {

@@ -99,8 +99,11 @@ public partial class OrganizationUsersClient
     public virtual Task<IReadOnlyList<Permission>> GetAllPermissionsAsync(CancellationToken cancellationToken = default) =>
         GetAllPermissionsCoreAsync(scope: null, cancellationToken);
 
+    // A mock reaches here through a method it did not override, often one a composite call is built on: say which those are.
     private CruxClientCore Core => _core ?? throw new InvalidOperationException(
-        "This OrganizationUsersClient was created for mocking and has no connection; override the method you call.");
+        "This OrganizationUsersClient was created for mocking and has no connection; override the method you call and those it is built on: " +
+        "a by-name call resolves names through GetAllPermissionsAsync; a set or a plan reads through GetPermissionsAsync and changes through " +
+        "RemovePermissionsAsync and AddPermissionsAsync (by uuid).");
 
     /// <summary>A removal in <paramref name="scope"/> (the composite call it is part of); <see langword="null"/> for a call alone.</summary>
     private async Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, Guid[] uuids, CruxCallScope? scope, CancellationToken cancellationToken)

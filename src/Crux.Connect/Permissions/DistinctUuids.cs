@@ -14,7 +14,8 @@ internal static class DistinctUuids
     /// <summary>Up to this many uuids the lookup table lives on the stack (at most 512 slots, 2 KB).</summary>
     private const int StackTableLimit = 256;
 
-    public static Guid[] Create(IEnumerable<Guid>? uuids, string paramName)
+    /// <summary>The uuids, validated and without duplicates; <paramref name="whenEmpty"/> is appended to the message for an empty list.</summary>
+    public static Guid[] Create(IEnumerable<Guid>? uuids, string paramName, string? whenEmpty = null)
     {
         if (uuids is null)
         {
@@ -45,7 +46,7 @@ internal static class DistinctUuids
 
         if (kept == 0)
         {
-            throw new ArgumentException("At least one permission uuid is required.", paramName);
+            throw new ArgumentException("At least one permission uuid is required." + whenEmpty, paramName);
         }
 
         // The copy is ours: the caller may change their collection later. Trimmed only when there were duplicates.

@@ -3,7 +3,8 @@ namespace Crux.Connect.Internal;
 /// <summary>Turns the caller's permission names into the list to resolve: validated, duplicates removed, order kept.</summary>
 internal static class PermissionNameList
 {
-    public static string[] Create(IEnumerable<string>? names, string paramName)
+    /// <summary>The names, validated and without duplicates; <paramref name="whenEmpty"/> is appended to the message for an empty list.</summary>
+    public static string[] Create(IEnumerable<string>? names, string paramName, string? whenEmpty = null)
     {
         if (names is null)
         {
@@ -30,7 +31,7 @@ internal static class PermissionNameList
 
         if (result.Count == 0)
         {
-            throw new ArgumentException("At least one permission name is required.", paramName);
+            throw new ArgumentException("At least one permission name is required." + whenEmpty, paramName);
         }
 
         return result.ToArray();

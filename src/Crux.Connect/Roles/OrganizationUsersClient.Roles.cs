@@ -8,6 +8,10 @@ namespace Crux.Connect;
 
 public partial class OrganizationUsersClient
 {
+    /// <summary>Why a set refuses no permissions: the one who asks for it means a removal, and should be told which call that is.</summary>
+    private const string EmptySet =
+        " A set of no permissions is a removal: to take every permission away, use RemovePermissionsAsync with the permissions the user holds.";
+
     /// <summary>
     /// Makes a user's permissions exactly the desired set ("roles change within an organization"): reads the user's
     /// permissions (<c>GET</c>), removes those not desired (one <c>DELETE</c> with a body, only if something must go), then adds
@@ -33,7 +37,7 @@ public partial class OrganizationUsersClient
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(userUuid);
-        Guid[] desired = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
+        Guid[] desired = DistinctUuids.Create(permissionUuids, nameof(permissionUuids), EmptySet);
         return SetOneAsync(userUuid, desired, null, NewScope(), cancellationToken);
     }
 
@@ -61,7 +65,7 @@ public partial class OrganizationUsersClient
         Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(userUuid);
-        string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
+        string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames), EmptySet);
 
         return SetByNameAsync(userUuid, names, cancellationToken);
     }
@@ -86,7 +90,7 @@ public partial class OrganizationUsersClient
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(userUuid);
-        Guid[] desired = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
+        Guid[] desired = DistinctUuids.Create(permissionUuids, nameof(permissionUuids), EmptySet);
         DateTimeOffset createdAt = RolesTime.GetUtcNow();
         UserPermissionPlan plan = await PlanOneAsync(userUuid, desired, null, NewScope(), cancellationToken).ConfigureAwait(false);
         return new PermissionChangePlan([plan], [], createdAt);
@@ -111,7 +115,7 @@ public partial class OrganizationUsersClient
         Guid userUuid, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(userUuid);
-        string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames));
+        string[] names = PermissionNameList.Create(permissionNames, nameof(permissionNames), EmptySet);
 
         return PlanByNameAsync(userUuid, names, cancellationToken);
     }

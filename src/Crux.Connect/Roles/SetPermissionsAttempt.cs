@@ -1,8 +1,8 @@
 namespace Crux.Connect.Roles;
 
 /// <summary>
-/// What one user's change has done so far, kept across the tries of a bulk run: a try whose PATCH failed after its DELETE
-/// succeeded is tried again from a fresh read, which finds nothing left to remove, and the result must still say what went.
+/// What one user's change has done so far: a PATCH that fails after its DELETE succeeded must still say what went
+/// (<see cref="Partial"/>). A rate-limited DELETE or PATCH is sent again by the pipeline, not from a fresh read.
 /// A user is worked on by one try at a time, so this needs no lock.
 /// </summary>
 internal sealed class SetPermissionsAttempt

@@ -25,9 +25,9 @@ public sealed class PatientBulkTests
     [InlineData(null, 500, 1000, 0)]
     [InlineData(8, 500, 1000, 0)]
     [InlineData(null, 150, 1000, 0)]
-    [InlineData(8, 150, 200, 50)] // the README's measured settings: 150 requests per 200 ms, Retry.BaseDelay 5 ms, MaxDelay 50 ms
+    [InlineData(8, 150, 200, 50)] // docs/bulk.md's measured settings: 150 requests per 200 ms, Retry.BaseDelay 5 ms, MaxDelay 50 ms
     [InlineData(null, 150, 200, 50)]
-    [InlineData(null, 150, 200, 0)] // the README's limit with DEFAULT options: Retry-After "1" for a 200 ms window; the gate's probe
+    [InlineData(null, 150, 200, 0)] // docs/bulk.md's limit with DEFAULT options: Retry-After "1" for a 200 ms window; the gate's probe
     [InlineData(null, 40, 100, 0)]
     [InlineData(null, 200, 1000, 0)]
     public async Task ApplyPermissionChangesAsync_ThousandUsersUnderTheRateLimit_NoUserFailsAndEveryStateIsExact(int? concurrency, int permits, int windowMs, int maxDelayMs)

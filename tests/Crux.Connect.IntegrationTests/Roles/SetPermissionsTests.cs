@@ -188,6 +188,31 @@ public sealed class SetPermissionsTests
         Assert.Empty(sim.Requests.Snapshot());
     }
 
+    [Fact]
+    public async Task SetPermissionsAsync_EmptySet_SaysThatRemovingEverythingIsRemovePermissionsAsync()
+    {
+        await using var roles = await RoleSimulator.StartAsync(Door.InMemory);
+        var sim = roles.Simulator;
+        Guid member = sim.SupplierMember.Uuid;
+
+        // Empty in the ways a caller writes it: an array, a list, a lazy sequence, by uuid and by name; a one-user plan too.
+        ArgumentException[] refusals =
+        [
+            await Assert.ThrowsAsync<ArgumentException>(() => roles.Users.SetPermissionsAsync(member, Array.Empty<Guid>())),
+            await Assert.ThrowsAsync<ArgumentException>(() => roles.Users.SetPermissionsAsync(member, new List<Guid>())),
+            await Assert.ThrowsAsync<ArgumentException>(() => roles.Users.SetPermissionsAsync(member, Array.Empty<string>())),
+            await Assert.ThrowsAsync<ArgumentException>(() => roles.Users.SetPermissionsAsync(sim.RetailerAdmin.Uuid, Enumerable.Empty<string>())),
+            await Assert.ThrowsAsync<ArgumentException>(() => roles.Users.PlanPermissionChangesAsync(member, Array.Empty<Guid>())),
+            await Assert.ThrowsAsync<ArgumentException>(() => roles.Users.PlanPermissionChangesAsync(member, Array.Empty<string>())),
+        ];
+
+        Assert.All(refusals, e => Assert.Contains("RemovePermissionsAsync", e.Message, StringComparison.Ordinal));
+        // A removal's own empty list is not pointed at itself.
+        var removal = await Assert.ThrowsAsync<ArgumentException>(() => roles.Users.RemovePermissionsAsync(member, Array.Empty<Guid>()));
+        Assert.DoesNotContain("RemovePermissionsAsync", removal.Message, StringComparison.Ordinal);
+        Assert.Empty(sim.Requests.Snapshot());
+    }
+
     private static string Body(IEnumerable<Guid> uuids) =>
         $"{{\"permission_uuids\":[{string.Join(",", uuids.Select(u => $"\"{u:D}\""))}]}}";
 }

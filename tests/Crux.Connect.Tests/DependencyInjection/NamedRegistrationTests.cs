@@ -120,8 +120,38 @@ public class NamedRegistrationTests
 
         Assert.Equal("name", exception.ParamName);
         Assert.Contains("Registered: (unnamed), 'supplier-a'.", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("case-sensitive", Assert.Throws<ArgumentException>(() => factory.CreateClient("Supplier-A")).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => factory.CreateClient(null!));
         Assert.NotNull(factory.CreateClient(string.Empty).OrganizationUsers);
+    }
+
+    [Theory]
+    [InlineData("Supplier-A")]     // names are matched exactly: case counts
+    [InlineData("supplier-a ")]
+    [InlineData("supplier_a")]
+    [InlineData("supplier-c")]
+    public void GetRequiredKeyedService_NearMissName_ListsTheRegisteredNamesAndSaysTheyAreExact(string name)
+    {
+        var services = new ServiceCollection();
+        services.AddCruxConnect(o => o.ApiToken = Fixtures.Token);
+        services.AddCruxConnect("supplier-a", o => o.ApiToken = TokenA);
+        services.AddCruxConnect("supplier-b", o => o.ApiToken = TokenB);
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        var forClient = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredKeyedService<CruxClient>(name));
+        var forUsers = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredKeyedService<OrganizationUsersClient>(name));
+
+        foreach (InvalidOperationException exception in new[] { forClient, forUsers })
+        {
+            Assert.Contains($"'{name}'", exception.Message, StringComparison.Ordinal);
+            Assert.Contains("Registered: (unnamed), 'supplier-a', 'supplier-b'.", exception.Message, StringComparison.Ordinal);
+            Assert.Contains("case-sensitive", exception.Message, StringComparison.Ordinal);
+        }
+
+        // The registered names still resolve to their own clients.
+        Assert.NotNull(provider.GetRequiredKeyedService<CruxClient>("supplier-a"));
+        Assert.NotNull(provider.GetRequiredKeyedService<OrganizationUsersClient>("supplier-b"));
+        Assert.NotNull(provider.GetRequiredService<OrganizationUsersClient>());
     }
 
     [Fact]

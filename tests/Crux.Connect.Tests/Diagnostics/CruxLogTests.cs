@@ -17,7 +17,7 @@ public sealed class CruxLogTests
     {
         var events = LogEvents().ToDictionary(e => e.Attribute.EventId, e => (e.Attribute.EventName, e.Attribute.Level));
 
-        // The README's table: ids are never renumbered, only added.
+        // The table in docs/observability.md: ids are never renumbered, only added.
         Assert.Equal(
             new Dictionary<int, (string?, LogLevel)>
             {
@@ -50,9 +50,9 @@ public sealed class CruxLogTests
     }
 
     [Fact]
-    public void LogEvents_ReadmeTable_ListsEachIdOnceWithItsNameAndLevel()
+    public void LogEvents_ObservabilityDocTable_ListsEachIdOnceWithItsNameAndLevel()
     {
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "observability.md"));
         var rows = Regex.Matches(readme, @"(?m)^\| (?<id>\d{3}) \| (?<level>\w+) \| `(?<name>\w+)` \|")
             .Select(m => (Id: int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture), Level: m.Groups["level"].Value, Name: m.Groups["name"].Value))
             .ToArray();

@@ -28,7 +28,7 @@ public class ReadmeMockingExampleTests
         Assert.Equal(HttpStatusCode.NotFound, exception.StatusCode);
     }
 
-    // Copied from README.md, "Mocking".
+    // Copied from docs/testing.md, "Mocking".
     private sealed class FakeUsers : OrganizationUsersClient
     {
         public override Task<RemovePermissionsResult> RemovePermissionsAsync(Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default) =>
