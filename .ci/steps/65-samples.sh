@@ -41,8 +41,10 @@ done
 
 testing_nupkg=$(ls artifacts/packages/Crux.Connect.Testing.[0-9]*.nupkg 2>/dev/null | head -n 1)
 if [ -n "$testing_nupkg" ]; then
+  # The listing is read whole first: under pipefail, `unzip | grep -q` fails when grep stops reading early (SIGPIPE).
+  listing=$(unzip -Z1 "$testing_nupkg")
   for tfm in net10.0 net8.0 netstandard2.0; do
-    unzip -l "$testing_nupkg" | grep -q " lib/$tfm/Crux.Connect.Testing.dll$" || problems+=("$testing_nupkg lacks lib/$tfm")
+    grep -qx "lib/$tfm/Crux.Connect.Testing.dll" <<<"$listing" || problems+=("$testing_nupkg lacks lib/$tfm")
   done
 fi
 
