@@ -18,12 +18,25 @@ started=$(date +%s)
 rm -rf "$packages" "$consumer_root"
 mkdir -p "$packages"
 
+# 0. The API baseline (.ci/api-baseline): the 1.0 packages, packed from the commit that shipped the 1.0 surface.
+source .ci/lib/api-baseline.sh
+baseline="$PWD/artifacts/api-baseline"
+rm -rf "$baseline"
+echo "-- API baseline: packing $(awk '$1 == "commit" { print $2 }' .ci/api-baseline) as the 1.0 packages"
+if ! baseline_version=$(build_api_baseline "$baseline"); then
+  echo "!! no API baseline to validate the packages against"
+  exit 1
+fi
+
 # 1. Pack. The version is MinVer's, from git: a tag vX.Y.Z gives X.Y.Z; with no tag (CI's clone) it is
-#    1.0.0-alpha.0.<height>, the same for the same commit on every machine.
+#    1.0.0-alpha.0.<height>, the same for the same commit on every machine. Package validation compares each package with
+#    its baseline: a removed or changed public member, a dropped target framework, fails the pack (CP0001, CP0002, ...).
 for project in src/Crux.Connect/Crux.Connect.csproj src/Crux.Connect.Testing/Crux.Connect.Testing.csproj; do
-  echo "-- dotnet pack $project"
-  if ! dotnet pack "$project" -c Release -o "$packages" -nologo -v:minimal; then
-    echo "!! pack failed: $project"
+  id=$(basename "$project" .csproj)
+  echo "-- dotnet pack $project (validated against $id $baseline_version)"
+  if ! dotnet pack "$project" -c Release -o "$packages" -nologo -v:minimal \
+      -p:PackageValidationBaselinePath="$baseline/$id.$baseline_version.nupkg"; then
+    echo "!! pack failed (a break of the $baseline_version API is reported above as CP####): $project"
     exit 1
   fi
 done
