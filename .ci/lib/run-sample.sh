@@ -19,7 +19,8 @@ run_sample() { # project log-file [args...]
   local rc=$?
   # Windows consoles end lines with CR LF; keep the log readable the same everywhere.
   sed -i 's/\r$//' "$log"
-  cat "$log"
+  # A progress line redrawn in place (CR without LF, the bulk sample's) is printed as a terminal shows it: its last state.
+  sed 's/.*\r//' "$log"
   [ "$rc" -eq 0 ] || problems+=("$name exited with $rc")
   if [ -s "$sample_result" ]; then
     echo "-- $name result ($sample_result):"

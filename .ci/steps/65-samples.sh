@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The samples users copy, run as CI runs them: the ASP.NET Core minimal API (--smoke: it calls its own endpoints and
-# stops) and the worker service (drains its queue through a vault-backed token provider and stops), both against the
-# built-in simulator; each must exit 0, and the JSON it writes is checked with jq. The xunit sample
-# (samples/Crux.Connect.TestingSample) is in the solution, so the test command after the steps runs it. Also checks that Crux.Connect.Testing, packed by step 30, serves every target the SDK has.
+# stops), the worker service (drains its queue through a vault-backed token provider and stops) and the bulk role change,
+# all against the built-in simulator; each must exit 0, and the JSON it writes is checked with jq. The xunit sample
+# (samples/Crux.Connect.TestingSample) is in the solution, so the test command after the steps runs it. Also checks that
+# Crux.Connect.Testing, packed by step 30, serves every target the SDK has.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -35,6 +36,13 @@ expect_json '(.queued | length) == 2 and [.offboarded[].user] == .queued' "worke
 expect_json '.offboarded | all(.removed == ["export_order", "cancel_order"] and (.status | IN(200, 202, 204)) and (.requestId | test("^[0-9a-f]+$")))' \
   "worker: a user's removal was not export_order, cancel_order confirmed with a request id"
 expect_json '.failures == 0' "worker: the queue did not drain cleanly"
+
+# The bulk sample: 2,000 users under a simulated rate limit, a removal then an addition through the SDK's bulk engine.
+run_sample samples/Crux.Connect.BulkSample "$logs/bulk.log"
+expect_json '.users == 2000' "bulk: not 2,000 users"
+expect_json '.removed.succeeded == .users and .removed.failed == 0' "bulk: the removal did not succeed for every user"
+expect_json '.added.succeeded == .users and .added.failed == 0' "bulk: the addition did not succeed for every user"
+expect_json '.holdingOnlyViewOrder == .users and .verified == true' "bulk: not every user ends with view_order and not edit_org_users"
 
 # The shipped XML documentation lists the public surface only (build/PublicXmlDocs.targets), never an internal member.
 for nupkg in $(ls artifacts/packages/Crux.Connect.[0-9]*.nupkg artifacts/packages/Crux.Connect.Testing.[0-9]*.nupkg 2>/dev/null); do
