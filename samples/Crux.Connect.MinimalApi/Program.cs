@@ -10,7 +10,12 @@
 //       variables CruxConnect__ApiToken and Crux__Retailer__ApiToken, and CruxConnect__BaseAddress=https://api.cruxconnect.com/.
 //
 //   dotnet run --project samples/Crux.Connect.MinimalApi -- --smoke
-//       What CI runs: starts on a free port, calls its own endpoints, prints the answers, stops.
+//       What CI runs: starts on a free port, calls its own endpoints, prints the answers, stops. Exit code 0 when each
+//       answer had the status it should, 1 otherwise. With CRUX_SAMPLE_RESULT=<path> (every sample takes it) it also
+//       writes the answers as one JSON document (each call's method, path, status and body, parsed), which CI checks
+//       with jq (.ci/steps/65-samples.sh); the console is for people.
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Crux.Connect;
 using Crux.Connect.Testing;
 using Microsoft.AspNetCore.Mvc;
@@ -81,18 +86,48 @@ if (!smoke)
 await app.StartAsync();
 using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 CruxSimulator sim = simulator ?? throw new InvalidOperationException("--smoke runs against the simulator: configure no token.");
+var answers = new JsonObject();
 int failures = 0;
-failures += await ShowAsync(http.DeleteAsync($"users/{sim.SupplierMember.Uuid}/permissions/export_order"), 200);
-failures += await ShowAsync(http.DeleteAsync($"users/{sim.SupplierMember.Uuid}/permissions/export_orders"), 400);
-failures += await ShowAsync(http.GetAsync($"retailer/users/{sim.RetailerMember.Uuid}/permissions"), 200);
+failures += await ShowAsync(answers, "removal", http.DeleteAsync($"users/{sim.SupplierMember.Uuid}/permissions/export_order"), 200);
+failures += await ShowAsync(answers, "unknownPermission", http.DeleteAsync($"users/{sim.SupplierMember.Uuid}/permissions/export_orders"), 400);
+failures += await ShowAsync(answers, "retailerRead", http.GetAsync($"retailer/users/{sim.RetailerMember.Uuid}/permissions"), 200);
 await app.StopAsync();
 Console.WriteLine(failures == 0 ? "minimal API smoke test: ok" : $"minimal API smoke test: {failures} unexpected answer(s)");
+if (Environment.GetEnvironmentVariable("CRUX_SAMPLE_RESULT") is { Length: > 0 } resultPath)
+{
+    var facts = new JsonObject { ["sample"] = "Crux.Connect.MinimalApi", ["answers"] = answers, ["unexpected"] = failures };
+    await using FileStream file = File.Create(resultPath);
+    await using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true });
+    facts.WriteTo(writer);
+}
+
 return failures == 0 ? 0 : 1;
 
-static async Task<int> ShowAsync(Task<HttpResponseMessage> call, int expected)
+static async Task<int> ShowAsync(JsonObject answers, string name, Task<HttpResponseMessage> call, int expected)
 {
     using HttpResponseMessage response = await call;
     string body = await response.Content.ReadAsStringAsync();
     Console.WriteLine($"{response.RequestMessage!.Method} {response.RequestMessage.RequestUri!.AbsolutePath} -> {(int)response.StatusCode}: {body}");
+    answers[name] = new JsonObject
+    {
+        ["method"] = response.RequestMessage.Method.Method,
+        ["path"] = response.RequestMessage.RequestUri.AbsolutePath,
+        ["status"] = (int)response.StatusCode,
+        ["expected"] = expected,
+        ["body"] = ParseOrText(body),
+    };
     return (int)response.StatusCode == expected ? 0 : 1;
+}
+
+// A body that is not JSON is kept as text, so the check sees what came back.
+static JsonNode? ParseOrText(string body)
+{
+    try
+    {
+        return JsonNode.Parse(body);
+    }
+    catch (JsonException)
+    {
+        return JsonValue.Create(body);
+    }
 }

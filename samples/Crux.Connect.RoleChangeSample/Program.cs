@@ -1,6 +1,15 @@
 // When a role changes: the purchasing team moves from "buyer" to "viewer". We know the set each member should hold now;
 // the SDK works out what to take away and what to grant, prints the plan for review, then applies it (removal first).
 // Runs against the in-memory Crux Connect simulator: no account, no network.
+//
+// Exit code: 0 when the change is verified (every member read back with exactly the new role, nothing failed, the one
+// member changed by hand seen as drifted, the repeated change a no-op); 1 otherwise.
+// CRUX_SAMPLE_RESULT=<path> (every sample takes it): also write what the run verified as one JSON document, the facts
+// taken from what the SDK returned and read back: the plan's counts, the requests sent before applying, the applied,
+// failed and drifted counts, each member's permissions read back at the end, the repeated change. CI checks that file
+// with jq (.ci/steps/25-role-change-sample.sh); the console is for people.
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Crux.Connect;
 using Crux.Connect.Testing;
 
@@ -24,6 +33,21 @@ PermissionChangePlan plan = await users.PlanPermissionChangesAsync(team.ToDictio
 Console.WriteLine(plan);
 string json = plan.ToJson();
 Console.WriteLine($"   saved as JSON: {json.Length:N0} characters; requests so far: {Count("GET")} GET, {Count("DELETE")} DELETE, {Count("PATCH")} PATCH");
+var facts = new JsonObject
+{
+    ["sample"] = "Crux.Connect.RoleChangeSample",
+    ["plan"] = new JsonObject
+    {
+        ["users"] = plan.Users.Count + plan.Failures.Count,
+        ["toChange"] = plan.UsersToChange,
+        ["removals"] = plan.RemovalCount,
+        ["additions"] = plan.AdditionCount,
+        ["alreadyAsDesired"] = plan.Users.Count - plan.UsersToChange,
+        ["notPlanned"] = plan.Failures.Count,
+        // What the server saw before the plan was applied: reads only.
+        ["requestsBeforeApply"] = new JsonObject { ["GET"] = Count("GET"), ["DELETE"] = Count("DELETE"), ["PATCH"] = Count("PATCH") },
+    },
+};
 
 // 3. While the plan waits for review, someone gives one member cancel_order by hand: applying will notice.
 simulator.Assign(team[2].Uuid, CruxPermissionNames.CancelOrder);
@@ -40,8 +64,27 @@ foreach (CruxBulkOutcome<AppliedPermissionChange> outcome in applied.Outcomes)
 
 int drifted = applied.Outcomes.Count(o => o.Result?.Drifted == true);
 Console.WriteLine($"   {applied.Succeeded} applied, {applied.Failed} failed, {drifted} drifted since the plan");
+facts["applied"] = new JsonObject
+{
+    ["succeeded"] = applied.Succeeded,
+    ["failed"] = applied.Failed,
+    ["drifted"] = drifted,
+    ["driftedUsers"] = new JsonArray([.. applied.Outcomes.Where(o => o.Result?.Drifted == true).Select(o => (JsonNode?)o.UserUuid.ToString("D"))]),
+    ["changedByHand"] = team[2].Uuid.ToString("D"),
+};
 
-bool exact = team.All(u => simulator.GetAssignedPermissionNames(u.Uuid).Order().SequenceEqual(viewer.Order()));
+// Verified the way an application would: each member's permissions read back through the SDK.
+var held = new JsonArray();
+bool exact = true;
+foreach (SimulatedUser member in team)
+{
+    string[] names = [.. (await users.GetPermissionsAsync(member.Uuid)).Where(a => a.Assigned).Select(a => a.Permission.Name).Order(StringComparer.Ordinal)];
+    exact &= names.SequenceEqual(viewer.Order(StringComparer.Ordinal));
+    held.Add(new JsonObject { ["user"] = member.Uuid.ToString("D"), ["permissions"] = new JsonArray([.. names.Select(n => (JsonNode?)n)]) });
+}
+
+facts["final"] = held;
+facts["verified"] = exact;
 Console.WriteLine(exact
     ? $"Verified: every team member holds exactly {string.Join(", ", viewer)}"
     : "Unexpected: a team member does not hold exactly the viewer role");
@@ -57,7 +100,23 @@ Console.WriteLine($"   request ids: read {promoted.ReadRequestId}, DELETE {promo
 int before = simulator.Requests.Count;
 SetPermissionsResult again = await users.SetPermissionsAsync(team[0].Uuid, buyer);
 Console.WriteLine($"   again: changed = {again.Changed}, requests sent = {simulator.Requests.Count - before}");
+facts["promoted"] = new JsonObject { ["changed"] = promoted.Changed, ["removed"] = promoted.Removed.Count, ["added"] = promoted.Added.Count };
+facts["again"] = new JsonObject { ["changed"] = again.Changed, ["requestsSent"] = simulator.Requests.Count - before };
+WriteResult(facts);
 
 return exact && applied.Failed == 0 && drifted == 1 && !again.Changed ? 0 : 1;
 
 int Count(string method) => simulator.Requests.Snapshot().Count(r => r.Method == method);
+
+// CRUX_SAMPLE_RESULT (see the header).
+static void WriteResult(JsonObject facts)
+{
+    if (Environment.GetEnvironmentVariable("CRUX_SAMPLE_RESULT") is not { Length: > 0 } path)
+    {
+        return;
+    }
+
+    using FileStream file = File.Create(path);
+    using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true });
+    facts.WriteTo(writer);
+}

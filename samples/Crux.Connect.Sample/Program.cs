@@ -10,6 +10,12 @@
 //       user without edit_org_users, for section 6 (without it, section 7 shows a 401 from an invalid token).
 //
 // Exit code: 0 when the removed permissions are verified gone; 1 when anything unexpected happens; 2 for bad arguments.
+//
+// CRUX_SAMPLE_RESULT=<path> (every sample takes it): also write what the run verified as one JSON document, the facts
+// taken from what the SDK returned and read back: the removed permissions, each read back as assigned or not, and
+// section 7's exception type and status. CI checks that file with jq (.ci/steps/20-sample.sh); the console is for people.
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Crux.Connect;
 using Crux.Connect.Testing;
 using Microsoft.Extensions.Configuration;
@@ -83,6 +89,7 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning); // the SDK logs each call at 
 builder.Services.AddCruxConnect(builder.Configuration.GetSection("CruxConnect"));
 
 using IHost host = builder.Build();
+var facts = new JsonObject { ["sample"] = "Crux.Connect.Sample", ["against"] = sandbox ? "sandbox" : "simulator" };
 try
 {
     await host.StartAsync(); // validates the options (ValidateOnStart): a missing token fails here, not at the first call
@@ -126,6 +133,13 @@ try
     RemovePermissionsResult result = await users.RemovePermissionsAsync(userUuid, uuids);
     Console.WriteLine();
     Console.WriteLine($"5. Removed {result.PermissionUuids.Count} permission(s): the server answered {(int)result.StatusCode} {result.StatusCode} (request id {result.RequestId ?? "none"})");
+    facts["removal"] = new JsonObject
+    {
+        ["user"] = result.UserUuid.ToString("D"),
+        ["status"] = (int)result.StatusCode,
+        ["requestId"] = result.RequestId,
+        ["sent"] = new JsonArray([.. result.PermissionUuids.Select(u => (JsonNode?)u.ToString("D"))]),
+    };
 
     // 6. The user's permissions after, read back from the server: the removed ones must no longer be assigned.
     IReadOnlyList<PermissionAssignment> after = await users.GetPermissionsAsync(userUuid);
@@ -133,6 +147,14 @@ try
     Console.WriteLine($"6. Permissions of {userLabel} after the removal:");
     PrintAssignments(after, uuids, removed: true);
     string[] stillAssigned = [.. after.Where(a => a.Assigned && uuids.Contains(a.Permission.Uuid)).Select(a => a.Permission.Name)];
+    facts["removed"] = new JsonArray([.. toRemove.Select(p => (JsonNode?)new JsonObject
+    {
+        ["name"] = p.Name,
+        ["uuid"] = p.Uuid.ToString("D"),
+        ["assignedBefore"] = IsAssigned(before, p.Uuid),
+        ["assignedAfter"] = IsAssigned(after, p.Uuid),
+    })]);
+    facts["verified"] = stillAssigned.Length == 0;
     Console.WriteLine();
     if (stillAssigned.Length > 0)
     {
@@ -162,6 +184,13 @@ try
     catch (CruxApiException e) when (haveRestrictedUser ? e is CruxPermissionDeniedException : e is CruxAuthenticationException)
     {
         PrintError(e);
+        facts["error"] = new JsonObject
+        {
+            ["exception"] = e.GetType().Name,
+            ["status"] = (int)e.StatusCode,
+            ["statusName"] = e.StatusCode.ToString(),
+            ["requestId"] = e.RequestId,
+        };
     }
 
     Console.WriteLine();
@@ -172,11 +201,31 @@ catch (Exception e) when (e is CruxException or OptionsValidationException)
 {
     Console.WriteLine();
     Console.WriteLine($"Unexpected failure: {e.GetType().Name}: {e.Message}");
+    facts["failure"] = e.GetType().Name;
     return 1;
 }
 finally
 {
     await host.StopAsync();
+    WriteResult(facts);
+}
+
+// null when the user's list does not mention the permission at all (a uuid given on the command line, say).
+static bool? IsAssigned(IReadOnlyList<PermissionAssignment> assignments, Guid uuid) =>
+    assignments.FirstOrDefault(a => a.Permission.Uuid == uuid)?.Assigned;
+
+// CRUX_SAMPLE_RESULT (see the header). Written when the run ends, whatever happened, so a failed run shows how far it got;
+// a run that never got that far (bad arguments) writes nothing.
+static void WriteResult(JsonObject facts)
+{
+    if (Environment.GetEnvironmentVariable("CRUX_SAMPLE_RESULT") is not { Length: > 0 } path)
+    {
+        return;
+    }
+
+    using FileStream file = File.Create(path);
+    using var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true });
+    facts.WriteTo(writer);
 }
 
 // A table of the permissions the user holds, plus the ones this sample removes (so the second table shows them gone).

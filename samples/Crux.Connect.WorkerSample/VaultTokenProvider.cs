@@ -10,6 +10,11 @@ namespace Crux.Connect.WorkerSample;
 public sealed class VaultTokenProvider(ISecretVault vault, ILogger<VaultTokenProvider> logger) : ICruxTokenProvider
 {
     private Task<string>? _token;
+    private int _invalidations;
+
+    /// <summary>How many times a token the SDK reported as rejected was dropped from the cache (Program.cs reports it when
+    /// CRUX_SAMPLE_RESULT is set).</summary>
+    public int Invalidations => Volatile.Read(ref _invalidations);
 
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
@@ -22,9 +27,10 @@ public sealed class VaultTokenProvider(ISecretVault vault, ILogger<VaultTokenPro
         // Never log the token itself.
         logger.LogInformation("Crux Connect rejected the cached token; reading the vault again");
         Task<string>? current = Volatile.Read(ref _token);
-        if (current is { IsCompletedSuccessfully: true } && current.Result == rejectedToken)
+        if (current is { IsCompletedSuccessfully: true } && current.Result == rejectedToken
+            && Interlocked.CompareExchange(ref _token, null, current) == current)
         {
-            Interlocked.CompareExchange(ref _token, null, current);
+            Interlocked.Increment(ref _invalidations);
         }
 
         return ValueTask.CompletedTask;
