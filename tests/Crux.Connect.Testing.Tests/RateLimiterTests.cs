@@ -13,7 +13,7 @@ public sealed class RateLimiterTests
     public async Task RateLimit_Exceeded_Answers429WithRetryAfterUntilWindowEnds(Door door)
     {
         var time = new FakeTimeProvider();
-        await using var h = await Harness.StartAsync(door, new CruxSimulatorOptions { TimeProvider = time });
+        await using var h = await SimulatorHarness.StartAsync(door, new CruxSimulatorOptions { TimeProvider = time });
         var sim = h.Simulator;
         sim.Faults.RateLimit(2, TimeSpan.FromSeconds(10));
 
@@ -40,7 +40,7 @@ public sealed class RateLimiterTests
     public async Task RateLimit_SubSecondRemainder_RoundsRetryAfterUpToOneSecond()
     {
         var time = new FakeTimeProvider();
-        await using var h = await Harness.StartAsync(Door.Memory, new CruxSimulatorOptions { TimeProvider = time });
+        await using var h = await SimulatorHarness.StartAsync(Door.InMemory, new CruxSimulatorOptions { TimeProvider = time });
         var sim = h.Simulator;
         sim.Faults.RateLimit(1, TimeSpan.FromSeconds(1));
 
@@ -56,7 +56,7 @@ public sealed class RateLimiterTests
     public async Task RateLimit_LimitedRequest_DoesNotChangeState()
     {
         var time = new FakeTimeProvider();
-        await using var h = await Harness.StartAsync(Door.Memory, new CruxSimulatorOptions { TimeProvider = time });
+        await using var h = await SimulatorHarness.StartAsync(Door.InMemory, new CruxSimulatorOptions { TimeProvider = time });
         var sim = h.Simulator;
         sim.Faults.RateLimit(1, TimeSpan.FromMinutes(1));
 
