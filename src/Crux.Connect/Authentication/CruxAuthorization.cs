@@ -16,6 +16,9 @@ internal abstract class CruxAuthorization
     public virtual string? SecretOf(string headerValue) =>
         headerValue.StartsWith(TokenScheme, StringComparison.Ordinal) ? headerValue.Substring(TokenScheme.Length) : headerValue;
 
+    /// <summary>What redacts the answers to a request that sent <paramref name="headerValue"/>: its secret (<see cref="SecretOf"/>).</summary>
+    public virtual Diagnostics.SecretRedactor RedactorFor(string headerValue) => new(SecretOf(headerValue));
+
     public abstract ValueTask<string> GetHeaderValueAsync(CancellationToken cancellationToken);
 
     /// <summary>Forgets the header value the server rejected, so the next call obtains a new one.</summary>

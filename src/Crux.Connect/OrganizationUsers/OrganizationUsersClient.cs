@@ -45,8 +45,8 @@ public partial class OrganizationUsersClient
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(userUuid);
-        Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
-        return RemoveCoreAsync(userUuid, uuids, scope: null, cancellationToken);
+        byte[] body = DistinctUuids.CreateBody(permissionUuids, nameof(permissionUuids));
+        return RemoveCoreAsync(userUuid, body, scope: null, cancellationToken);
     }
 
     /// <summary>
@@ -66,8 +66,8 @@ public partial class OrganizationUsersClient
         Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default)
     {
         Guard.NotEmpty(userUuid);
-        Guid[] uuids = DistinctUuids.Create(permissionUuids, nameof(permissionUuids));
-        return AddCoreAsync(userUuid, uuids, scope: null, cancellationToken);
+        byte[] body = DistinctUuids.CreateBody(permissionUuids, nameof(permissionUuids));
+        return AddCoreAsync(userUuid, body, scope: null, cancellationToken);
     }
 
     /// <summary>
@@ -106,25 +106,32 @@ public partial class OrganizationUsersClient
         "RemovePermissionsAsync and AddPermissionsAsync (by uuid).");
 
     /// <summary>A removal in <paramref name="scope"/> (the composite call it is part of); <see langword="null"/> for a call alone.</summary>
-    private async Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, Guid[] uuids, CruxCallScope? scope, CancellationToken cancellationToken)
+    private Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, Guid[] uuids, CruxCallScope? scope, CancellationToken cancellationToken) =>
+        RemoveCoreAsync(userUuid, PermissionUuidsBody.Create(uuids), scope, cancellationToken);
+
+    private Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, Guid[] uuids, CruxCallScope? scope, CancellationToken cancellationToken) =>
+        AddCoreAsync(userUuid, PermissionUuidsBody.Create(uuids), scope, cancellationToken);
+
+    /// <summary>A removal of the uuids in <paramref name="body"/> (<see cref="PermissionUuidsBody"/>); the result reads them back from it.</summary>
+    private async Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, byte[] body, CruxCallScope? scope, CancellationToken cancellationToken)
     {
-        ChangeAnswer answer = await SendChangeAsync("RemovePermissions", HttpMethod.Delete, userUuid, uuids, scope, cancellationToken).ConfigureAwait(false);
-        return new RemovePermissionsResult(userUuid, uuids, answer.StatusCode, answer.RequestId);
+        ChangeAnswer answer = await SendChangeAsync("RemovePermissions", HttpMethod.Delete, userUuid, body, scope, cancellationToken).ConfigureAwait(false);
+        return new RemovePermissionsResult(userUuid, new PermissionUuidList(body), answer.StatusCode, answer.RequestId);
     }
 
-    private async Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, Guid[] uuids, CruxCallScope? scope, CancellationToken cancellationToken)
+    private async Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, byte[] body, CruxCallScope? scope, CancellationToken cancellationToken)
     {
-        ChangeAnswer answer = await SendChangeAsync("AddPermissions", Patch, userUuid, uuids, scope, cancellationToken).ConfigureAwait(false);
-        return new AddPermissionsResult(userUuid, uuids, answer.StatusCode, answer.RequestId);
+        ChangeAnswer answer = await SendChangeAsync("AddPermissions", Patch, userUuid, body, scope, cancellationToken).ConfigureAwait(false);
+        return new AddPermissionsResult(userUuid, new PermissionUuidList(body), answer.StatusCode, answer.RequestId);
     }
 
     /// <summary>One DELETE or PATCH of a user's permissions, with the uuids as its JSON body.</summary>
-    private ValueTask<ChangeAnswer> SendChangeAsync(string operation, HttpMethod method, Guid userUuid, Guid[] uuids, CruxCallScope? scope, CancellationToken cancellationToken)
+    private ValueTask<ChangeAnswer> SendChangeAsync(string operation, HttpMethod method, Guid userUuid, byte[] body, CruxCallScope? scope, CancellationToken cancellationToken)
     {
         CruxClientCore core = Core;
-        var request = new CruxRequest(operation, method, CruxPaths.UserPermissions(core.Settings, userUuid), PermissionUuidsBody.Create(uuids))
+        var request = new CruxRequest(operation, method, CruxPaths.UserPermissions(core.Settings, userUuid), body)
         {
-            PermissionCount = uuids.Length,
+            PermissionCount = PermissionUuidsBody.CountOf(body),
         };
         return CruxSender.SendAsync(_httpClient!, core, request, ChangeAnswer.ReadAsync, scope, cancellationToken);
     }

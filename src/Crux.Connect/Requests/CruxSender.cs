@@ -127,7 +127,9 @@ internal static class CruxSender
                 using HttpRequestMessage message = request.CreateMessage(authorization);
                 current = message;
                 sent = message.RequestUri!;
-                redactor = new SecretRedactor(authorizer.SecretOf(authorization), previous is null ? null : authorizer.SecretOf(previous));
+                redactor = previous is null
+                    ? authorizer.RedactorFor(authorization)
+                    : new SecretRedactor(authorizer.SecretOf(authorization), authorizer.SecretOf(previous));
 
                 // Headers only: the body is read by us, with a cap, so a huge answer is never buffered whole.
                 using HttpResponseMessage response = await httpClient

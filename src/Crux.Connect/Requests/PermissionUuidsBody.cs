@@ -1,7 +1,7 @@
 #if !NET
 using System.Buffers;
-using System.Buffers.Text;
 #endif
+using System.Buffers.Text;
 
 namespace Crux.Connect.Internal;
 
@@ -26,7 +26,7 @@ internal static class PermissionUuidsBody
     private static int UuidOffset(int index) => Prefix.Length + (index * ElementStride) + 1;
 
     /// <summary>The body of uuids that are already validated and distinct.</summary>
-    public static byte[] Create(Guid[] uuids)
+    public static byte[] Create(ReadOnlySpan<Guid> uuids)
     {
         byte[] body = Allocate(uuids.Length);
         for (int i = 0; i < uuids.Length; i++)
@@ -35,6 +35,18 @@ internal static class PermissionUuidsBody
         }
 
         return body;
+    }
+
+    /// <summary>How many uuids a body written by <see cref="Create"/> holds.</summary>
+    public static int CountOf(byte[] body) => (body.Length - Prefix.Length - Suffix.Length + 1) / ElementStride;
+
+    /// <summary>The <paramref name="index"/>th uuid of a body written by <see cref="Create"/>.</summary>
+    public static Guid Read(byte[] body, int index)
+    {
+        // Always parses: Create wrote these 36 bytes with the same format.
+        return Utf8Parser.TryParse(body.AsSpan(UuidOffset(index), UuidLength), out Guid uuid, out _, 'D')
+            ? uuid
+            : throw new InvalidOperationException("A permission change's body holds no uuid at index " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".");
     }
 
     private static byte[] Allocate(int count)

@@ -56,8 +56,10 @@ internal static class Redirects
             TransportFailures.Redacted(failure, redactor));
     }
 
+    // The same object when no handler rewrote the message's address (every call that was not redirected): comparing its
+    // parts would build them as strings on every call (benchmarks/README.md, "Why the code does X").
     private static bool SameRequestTarget(Uri final, Uri sent) =>
-        Uri.Compare(final, sent, UriComponents.HttpRequestUrl, UriFormat.UriEscaped, StringComparison.Ordinal) == 0;
+        ReferenceEquals(final, sent) || Uri.Compare(final, sent, UriComponents.HttpRequestUrl, UriFormat.UriEscaped, StringComparison.Ordinal) == 0;
 
     private static Uri? LocationOf(HttpResponseMessage response, Uri sent)
     {
