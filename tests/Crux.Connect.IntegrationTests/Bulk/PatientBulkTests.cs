@@ -53,7 +53,11 @@ public sealed class PatientBulkTests
         var client = new CruxClient(http, clientOptions);
         CruxBulkOptions? options = concurrency is { } c ? new CruxBulkOptions { MaxConcurrency = c } : null;
         Guid[] viewer = [.. Viewer.Select(sim.PermissionUuid)];
-        PermissionChangePlan plan = await client.OrganizationUsers.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<Guid>)viewer), options);
+        // The plan is the run's input, not what is under test: it is read through the simulator's in-memory door (the same
+        // state, without a loopback connection per read), so the test's time goes to the rate-limited run over Kestrel.
+        using var planHttp = new HttpClient(sim.CreateHandler());
+        var planner = new CruxClient(planHttp, new CruxClientOptions { BaseAddress = new Uri("https://simulator.local/"), ApiToken = sim.RetailerAdmin.Token });
+        PermissionChangePlan plan = await planner.OrganizationUsers.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<Guid>)viewer), options);
         long received = sim.RequestsReceived;
         sim.Faults.RateLimit(permits, TimeSpan.FromMilliseconds(windowMs));
         double perSecond = permits * 1000.0 / windowMs;
