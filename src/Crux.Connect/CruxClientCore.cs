@@ -22,7 +22,7 @@ internal sealed class CruxClientCore
         TimeProvider = timeProvider;
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(CruxTelemetry.Name);
         Diagnostics = new CruxClientDiagnostics(Logger, settings, TimeProvider, clientName, metrics);
-        Pipeline = CruxResilience.Create(settings, TimeProvider, Jitter.Shared);
+        Pipeline = CruxResilience.Create(settings, TimeProvider);
         PermissionCatalog = new PermissionCatalogCache(settings.PermissionCatalogLifetime);
     }
 

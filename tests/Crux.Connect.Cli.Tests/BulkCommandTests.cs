@@ -12,7 +12,7 @@ public class BulkCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task BulkPlan_Human_TablePerUserAndNothingChanged()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         IReadOnlyList<SimulatedUser> users = server.Simulator.AddUsers(server.Simulator.Supplier, 6, [.. CruxSimulator.MemberPermissions]);
         string file = folder.Write("team.csv", TeamFile.Csv(users));
@@ -32,7 +32,7 @@ public class BulkCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task BulkPlan_Json_EveryUserWithRemoveAndAdd()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         IReadOnlyList<SimulatedUser> users = server.Simulator.AddUsers(server.Simulator.Supplier, 4, [.. CruxSimulator.MemberPermissions]);
         string file = folder.Write("team.json", JsonSerializer.Serialize(users.Select(u => new { user = u.Uuid, permissions = TeamFile.Viewer })));
@@ -60,7 +60,7 @@ public class BulkCommandTests(ITestOutputHelper output)
         const int count = 2_000;
         var simulator = new CruxSimulator();
         IReadOnlyList<SimulatedUser> users = simulator.AddUsers(simulator.Supplier, count, [.. CruxSimulator.MemberPermissions]);
-        await using SimulatorServer server = await SimulatorServer.StartAsync(simulator);
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(simulator, Door.Http);
         using var folder = new TempFolder();
         string file = folder.Write("team.csv", TeamFile.Csv(users));
         string roles = folder.Write("roles.json", TeamFile.Roles);
@@ -103,7 +103,7 @@ public class BulkCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task BulkApply_SomeUsersFail_ExitOneAndTheFailedFileFeedsBackIn()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         IReadOnlyList<SimulatedUser> users = server.Simulator.AddUsers(server.Simulator.Supplier, 6, [.. CruxSimulator.MemberPermissions]);
         Guid stranger = server.Simulator.RetailerMember.Uuid; // another organization: 404 for this caller
@@ -214,7 +214,7 @@ public class BulkCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task BulkApply_NoTerminalAndNoYes_NothingChangedUsageError()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         string file = MemberFile(server, folder, "view_org_users");
 
@@ -228,7 +228,7 @@ public class BulkCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task BulkApply_ConfirmationDeclined_NothingChangedCancelled()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         string file = MemberFile(server, folder, "view_org_users");
         var console = new TestConsole().Interactive();
@@ -244,7 +244,7 @@ public class BulkCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task BulkApply_ConfirmationAccepted_Applied()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         Guid member = server.Simulator.SupplierMember.Uuid;
         string file = MemberFile(server, folder, "view_org_users");
@@ -261,7 +261,7 @@ public class BulkCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task BulkApply_EveryoneAlreadyAsDesired_NoQuestionNothingSentSuccess()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         string file = MemberFile(server, folder, string.Join(';', CruxSimulator.MemberPermissions));
 
@@ -275,7 +275,7 @@ public class BulkCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task BulkApply_CtrlCWhileTheQuestionWaits_NothingChangedCancelled()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         string file = MemberFile(server, folder, "view_org_users");
         var console = new TestConsole().Interactive();
@@ -291,7 +291,7 @@ public class BulkCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task BulkApply_FailedFileCannotBeWritten_SaidAndTheSummaryStillPrinted()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         string file = folder.Write("team.csv", $"user,permissions\n{server.Simulator.RetailerMember.Uuid},view_org_users\n");
         string nowhere = Path.Combine(folder.Path, "no-such-folder", "left.csv");
@@ -304,9 +304,9 @@ public class BulkCommandTests(ITestOutputHelper output)
     }
 
     /// <summary>A bulk file of one line: member@supplier.example should hold exactly <paramref name="permissions"/>.</summary>
-    private static string MemberFile(SimulatorServer server, TempFolder folder, string permissions) =>
+    private static string MemberFile(SimulatorHarness server, TempFolder folder, string permissions) =>
         folder.Write("team.csv", $"user,permissions\n{server.Simulator.SupplierMember.Uuid},{permissions}\n");
 
-    private static void AssertNothingChanged(SimulatorServer server) =>
+    private static void AssertNothingChanged(SimulatorHarness server) =>
         Assert.DoesNotContain(server.Simulator.Requests.Snapshot(), r => r.Method is "DELETE" or "PATCH");
 }

@@ -8,7 +8,7 @@ public class CatalogCommandTests
     [Fact]
     public async Task CatalogList_Human_TableOfEveryPermissionOfTheCallersOrganization()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
 
         CliResult result = await CruxTool.RunAsync(server.Args("catalog", "list", "--wide"), server.AdminToken);
 
@@ -23,7 +23,7 @@ public class CatalogCommandTests
     [Fact]
     public async Task CatalogList_Json_DocumentedShape()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
 
         CliResult result = await CruxTool.RunAsync(server.Args("catalog", "list", "--output", "json"), server.AdminToken);
 

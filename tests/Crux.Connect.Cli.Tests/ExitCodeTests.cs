@@ -46,7 +46,7 @@ public class ExitCodeTests
     [Fact]
     public async Task Failed_ViewerMayNotChange_One()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         var viewer = new Dictionary<string, string?> { ["CRUX_API_TOKEN"] = server.Simulator.SupplierViewer.Token };
 
         CliResult result = await CruxTool.RunAsync(server.Args("user", "remove", server.Simulator.SupplierMember.Uuid.ToString(), "view_order"), viewer);
@@ -101,7 +101,7 @@ public class ExitCodeTests
     [Fact]
     public async Task Authentication_WrongToken_ThreeAndNothingChanged()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         string file = folder.Write("team.csv", $"user,permissions\n{server.Simulator.SupplierMember.Uuid},view_org_users\n");
         var wrong = new Dictionary<string, string?> { ["CRUX_API_TOKEN"] = new string('0', 40) };
@@ -128,7 +128,7 @@ public class ExitCodeTests
     [Fact]
     public async Task Authentication_NoCredentials_Three()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
 
         CliResult result = await CruxTool.RunAsync(server.Args("catalog", "list"));
 
@@ -148,7 +148,7 @@ public class ExitCodeTests
     [Fact]
     public async Task Cancelled_CtrlCBeforeTheFirstRequest_OneThirtyNothingSent()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var ctrlC = new CancellationTokenSource();
         ctrlC.Cancel();
 

@@ -27,7 +27,7 @@ public class InputFileTests
     [MemberData(nameof(Malformed))]
     public async Task BulkApply_MalformedFile_LineAndColumnNothingSent(string name, string content, string expected)
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         string file = folder.Write(name, content);
 
@@ -41,7 +41,7 @@ public class InputFileTests
     [Fact]
     public async Task BulkApply_UnknownNamesAndRoles_EveryProblemWithItsPlaceAndNothingChanged()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         Guid member = server.Simulator.SupplierMember.Uuid;
         Guid viewer = server.Simulator.SupplierViewer.Uuid;
@@ -62,7 +62,7 @@ public class InputFileTests
     [Fact]
     public async Task BulkApply_BadNameInTheRolesFile_ItsPlaceThere()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         string file = folder.Write("team.csv", $"user,role\n{server.Simulator.SupplierMember.Uuid},viewer\n");
         string roles = folder.Write("roles.json", "{\n  \"viewer\": [\"view_org_users\", \"view_ordr\"]\n}");
@@ -89,7 +89,7 @@ public class InputFileTests
     [Fact]
     public async Task BulkPlan_MissingFile_NamedAndNothingSent()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
 
         CliResult result = await CruxTool.RunAsync(server.Args("bulk", "plan", "/tmp/crux-no-such-dir/team.csv"), server.AdminToken);
 

@@ -22,7 +22,7 @@ public class ProcessTests
     [Fact]
     public async Task Process_UserSetOverLoopback_HumanOutputAndState()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         Guid member = server.Simulator.SupplierMember.Uuid;
 
         CliResult result = await CruxTool.RunProcessAsync(server.Args("user", "set", member.ToString(), "view_org_users", "edit_items"), server.AdminToken);

@@ -25,7 +25,7 @@ public class SecretsTests
         var simulator = new CruxSimulator();
         SimulatedUser admin = simulator.AddUser(simulator.Supplier, "secrets-admin@supplier.example", Password, "view_org_users", "edit_org_users");
         IReadOnlyList<SimulatedUser> users = simulator.AddUsers(simulator.Supplier, 4, [.. CruxSimulator.MemberPermissions]);
-        await using SimulatorServer server = await SimulatorServer.StartAsync(simulator);
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(simulator, Door.Http);
         using var folder = new TempFolder();
         string member = simulator.SupplierMember.Uuid.ToString();
         string file = folder.Write("team.csv", TeamFile.Csv(users) + $"{simulator.RetailerMember.Uuid},viewer,\n");
@@ -73,7 +73,7 @@ public class SecretsTests
     {
         var simulator = new CruxSimulator();
         SimulatedUser admin = simulator.AddUser(simulator.Supplier, "secrets-admin@supplier.example", Password, "view_org_users", "edit_org_users");
-        await using SimulatorServer server = await SimulatorServer.StartAsync(simulator);
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(simulator, Door.Http);
         string member = simulator.SupplierMember.Uuid.ToString();
 
         CliResult[] results =
@@ -102,7 +102,7 @@ public class SecretsTests
         Assert.All(Forms(Password), form => Assert.DoesNotContain(form, result.All, StringComparison.Ordinal));
     }
 
-    private static async Task<IEnumerable<string>> RunAsync(SimulatorServer server, SimulatedUser admin, string credentials, string[] command, bool right)
+    private static async Task<IEnumerable<string>> RunAsync(SimulatorHarness server, SimulatedUser admin, string credentials, string[] command, bool right)
     {
         string token = right ? admin.Token : WrongToken;
         string password = right ? Password : WrongPassword;

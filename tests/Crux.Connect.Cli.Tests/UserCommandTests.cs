@@ -10,7 +10,7 @@ public class UserCommandTests
     [Fact]
     public async Task UserShow_Human_AssignedFirstThenTheRest()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         Guid member = server.Simulator.SupplierMember.Uuid;
 
         CliResult result = await CruxTool.RunAsync(server.Args("user", "show", member.ToString()), server.AdminToken);
@@ -26,7 +26,7 @@ public class UserCommandTests
     [Fact]
     public async Task UserShow_Json_EveryPermissionWithAssigned()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         Guid member = server.Simulator.SupplierMember.Uuid;
 
         CliResult result = await CruxTool.RunAsync(server.Args("user", "show", member.ToString(), "-o", "json"), server.AdminToken);
@@ -41,7 +41,7 @@ public class UserCommandTests
     [Fact]
     public async Task UserRemove_ByNameAndUuid_RemovedAndReported()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         Guid member = server.Simulator.SupplierMember.Uuid;
         string exportUuid = server.Simulator.PermissionUuid("export_order").ToString();
 
@@ -56,7 +56,7 @@ public class UserCommandTests
     [Fact]
     public async Task UserAdd_Json_AddedAndReported()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         Guid member = server.Simulator.SupplierMember.Uuid;
 
         CliResult result = await CruxTool.RunAsync(server.Args("-o", "json", "user", "add", member.ToString(), "edit_items"), server.AdminToken);
@@ -72,7 +72,7 @@ public class UserCommandTests
     [Fact]
     public async Task UserAdd_Human_AddedAndReported()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         Guid member = server.Simulator.SupplierMember.Uuid;
 
         CliResult result = await CruxTool.RunAsync(server.Args("user", "add", member.ToString(), "edit_items", "allocate_order"), server.AdminToken);
@@ -85,7 +85,7 @@ public class UserCommandTests
     [Fact]
     public async Task UserRemove_Json_RemovedAndReported()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         Guid member = server.Simulator.SupplierMember.Uuid;
 
         CliResult result = await CruxTool.RunAsync(server.Args("user", "remove", member.ToString(), "view_items", "-o", "json"), server.AdminToken);
@@ -103,7 +103,7 @@ public class UserCommandTests
     [Fact]
     public async Task UserSet_Human_ExactlyTheListRemovedBeforeAdded()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         Guid member = server.Simulator.SupplierMember.Uuid;
 
         CliResult result = await CruxTool.RunAsync(server.Args("user", "set", member.ToString(), "view_org_users", "edit_items"), server.AdminToken);
@@ -120,7 +120,7 @@ public class UserCommandTests
     [Fact]
     public async Task UserSet_RoleAndJson_Set()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         string roles = folder.Write("roles.json", """{"viewer": ["view_org_users", "view_order"]}""");
         Guid member = server.Simulator.SupplierMember.Uuid;
@@ -138,7 +138,7 @@ public class UserCommandTests
     [Fact]
     public async Task UserSet_DryRun_SaysWhatWouldChangeAndChangesNothing()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         Guid member = server.Simulator.SupplierMember.Uuid;
 
         CliResult result = await CruxTool.RunAsync(server.Args("user", "set", member.ToString(), "view_org_users", "--dry-run"), server.AdminToken);
@@ -153,7 +153,7 @@ public class UserCommandTests
     [Fact]
     public async Task UserSet_PermissionTheOrganizationCannotHold_FailsNamingItAndChangesNothing()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         Guid member = server.Simulator.RetailerMember.Uuid;
         var token = new Dictionary<string, string?> { ["CRUX_API_TOKEN"] = server.Simulator.RetailerAdmin.Token };
         string supplierOnly = server.Simulator.PermissionUuid("edit_items").ToString();

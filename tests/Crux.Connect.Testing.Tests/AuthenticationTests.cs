@@ -7,15 +7,15 @@ public sealed class AuthenticationTests
 {
     public static TheoryData<Door, string?, string> BadHeaders => new()
     {
-        { Door.Memory, null, "Authentication credentials were not provided." },
+        { Door.InMemory, null, "Authentication credentials were not provided." },
         { Door.Http, null, "Authentication credentials were not provided." },
-        { Door.Memory, "Bearer abc", "Authentication credentials were not provided." },
+        { Door.InMemory, "Bearer abc", "Authentication credentials were not provided." },
         { Door.Http, "Bearer abc", "Authentication credentials were not provided." },
-        { Door.Memory, "Token not-a-known-token", "Invalid token." },
+        { Door.InMemory, "Token not-a-known-token", "Invalid token." },
         { Door.Http, "Token not-a-known-token", "Invalid token." },
-        { Door.Memory, "Token", "Invalid token header. No credentials provided." },
+        { Door.InMemory, "Token", "Invalid token header. No credentials provided." },
         { Door.Http, "Token", "Invalid token header. No credentials provided." },
-        { Door.Memory, "Token a b", "Invalid token header. Token string should not contain spaces." },
+        { Door.InMemory, "Token a b", "Invalid token header. Token string should not contain spaces." },
         { Door.Http, "Token a b", "Invalid token header. Token string should not contain spaces." },
     };
 
@@ -23,10 +23,10 @@ public sealed class AuthenticationTests
     [MemberData(nameof(BadHeaders))]
     public async Task Get_BadAuthorization_Answers401WithDrfDetail(Door door, string? authorization, string detail)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
         using var response = await h.SendAsync(
-            HttpMethod.Get, Harness.PermissionsPath(h.Simulator.SupplierMember.Uuid), authorization: authorization);
+            HttpMethod.Get, SimulatorHarness.PermissionsPath(h.Simulator.SupplierMember.Uuid), authorization: authorization);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(detail, await Json.DetailAsync(response));
@@ -37,12 +37,12 @@ public sealed class AuthenticationTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Delete_BearerScheme_Answers401AndChangesNothing(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
 
         using var response = await h.SendAsync(
-            HttpMethod.Delete, Harness.PermissionsPath(sim.SupplierMember.Uuid),
-            json: Harness.UuidsBody(sim.PermissionUuid("view_order")), authorization: $"Bearer {sim.SupplierAdmin.Token}");
+            HttpMethod.Delete, SimulatorHarness.PermissionsPath(sim.SupplierMember.Uuid),
+            json: SimulatorHarness.UuidsBody(sim.PermissionUuid("view_order")), authorization: $"Bearer {sim.SupplierAdmin.Token}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("view_order", sim.GetAssignedPermissionNames(sim.SupplierMember.Uuid));
@@ -52,7 +52,7 @@ public sealed class AuthenticationTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Get_LowercaseTokenKeyword_IsAccepted(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
         using var response = await h.SendAsync(HttpMethod.Get, "organizations/all_permissions/", authorization: $"token {h.Simulator.SupplierViewer.Token}");
 

@@ -11,7 +11,7 @@ public sealed class AuthorizationTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Delete_CallerWithoutEditOrgUsers_Answers403AndChangesNothing(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
 
         using var response = await h.DeleteAsync(sim.SupplierViewer, sim.SupplierMember.Uuid, sim.PermissionUuid("view_order"));
@@ -25,7 +25,7 @@ public sealed class AuthorizationTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Patch_CallerWithoutEditOrgUsers_Answers403(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
 
         using var response = await h.PatchAsync(sim.RetailerViewer, sim.RetailerMember.Uuid, sim.PermissionUuid("create_order"));
@@ -38,11 +38,11 @@ public sealed class AuthorizationTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Get_CallerWithoutViewOrgUsers_Answers403(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
         var nobody = sim.AddUser(sim.Supplier, "nobody@supplier.example", "pw", "view_order");
 
-        using var one = await h.SendAsync(HttpMethod.Get, Harness.PermissionsPath(sim.SupplierMember.Uuid), nobody);
+        using var one = await h.SendAsync(HttpMethod.Get, SimulatorHarness.PermissionsPath(sim.SupplierMember.Uuid), nobody);
         using var all = await h.SendAsync(HttpMethod.Get, "organizations/all_permissions/", nobody);
 
         Assert.Equal(HttpStatusCode.Forbidden, one.StatusCode);
@@ -54,9 +54,9 @@ public sealed class AuthorizationTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Get_ViewerReadsOwnOrganization_Answers200(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
-        using var response = await h.SendAsync(HttpMethod.Get, Harness.PermissionsPath(h.Simulator.SupplierMember.Uuid), h.Simulator.SupplierViewer);
+        using var response = await h.SendAsync(HttpMethod.Get, SimulatorHarness.PermissionsPath(h.Simulator.SupplierMember.Uuid), h.Simulator.SupplierViewer);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -65,7 +65,7 @@ public sealed class AuthorizationTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Delete_TargetInOtherOrganization_Answers404AndChangesNothing(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
 
         using var response = await h.DeleteAsync(sim.SupplierAdmin, sim.RetailerMember.Uuid, sim.PermissionUuid("view_order"));
@@ -79,7 +79,7 @@ public sealed class AuthorizationTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Delete_UnknownTargetUser_Answers404(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
         using var response = await h.DeleteAsync(h.Simulator.SupplierAdmin, Guid.NewGuid(), h.Simulator.PermissionUuid("view_order"));
 

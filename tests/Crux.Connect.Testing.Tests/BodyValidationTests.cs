@@ -9,12 +9,12 @@ public sealed class BodyValidationTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Delete_TextPlainBody_Answers415(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
 
         using var response = await h.SendAsync(
-            HttpMethod.Delete, Harness.PermissionsPath(sim.SupplierMember.Uuid), sim.SupplierAdmin,
-            Harness.UuidsBody(sim.PermissionUuid("view_order")), contentType: "text/plain");
+            HttpMethod.Delete, SimulatorHarness.PermissionsPath(sim.SupplierMember.Uuid), sim.SupplierAdmin,
+            SimulatorHarness.UuidsBody(sim.PermissionUuid("view_order")), contentType: "text/plain");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("Unsupported media type \"text/plain\" in request.", await Json.DetailAsync(response));
@@ -25,9 +25,9 @@ public sealed class BodyValidationTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Delete_NoBody_Answers400FieldRequired(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
-        using var response = await h.SendAsync(HttpMethod.Delete, Harness.PermissionsPath(h.Simulator.SupplierMember.Uuid), h.Simulator.SupplierAdmin);
+        using var response = await h.SendAsync(HttpMethod.Delete, SimulatorHarness.PermissionsPath(h.Simulator.SupplierMember.Uuid), h.Simulator.SupplierAdmin);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await Json.ReadAsync(response);
@@ -45,7 +45,7 @@ public sealed class BodyValidationTests
             ("[1,2]", "non_field_errors", "Invalid data. Expected a dictionary, but got list."),
         };
         var data = new TheoryData<Door, string, string, string>();
-        foreach (var door in new[] { Door.Memory, Door.Http })
+        foreach (var door in new[] { Door.InMemory, Door.Http })
         {
             foreach (var (body, field, message) in cases)
             {
@@ -60,9 +60,9 @@ public sealed class BodyValidationTests
     [MemberData(nameof(BadBodies))]
     public async Task Delete_WrongShape_Answers400WithDrfFieldError(Door door, string body, string field, string message)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
-        using var response = await h.SendAsync(HttpMethod.Delete, Harness.PermissionsPath(h.Simulator.SupplierMember.Uuid), h.Simulator.SupplierAdmin, body);
+        using var response = await h.SendAsync(HttpMethod.Delete, SimulatorHarness.PermissionsPath(h.Simulator.SupplierMember.Uuid), h.Simulator.SupplierAdmin, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(message, (await Json.ReadAsync(response)).GetProperty(field)[0].GetString());
@@ -72,11 +72,11 @@ public sealed class BodyValidationTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Delete_InvalidUuidItems_Answers400KeyedByIndex(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
         var json = $$"""{"permission_uuids":["{{sim.PermissionUuid("view_order"):D}}","not-a-uuid",7]}""";
 
-        using var response = await h.SendAsync(HttpMethod.Delete, Harness.PermissionsPath(sim.SupplierMember.Uuid), sim.SupplierAdmin, json);
+        using var response = await h.SendAsync(HttpMethod.Delete, SimulatorHarness.PermissionsPath(sim.SupplierMember.Uuid), sim.SupplierAdmin, json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await Json.ReadAsync(response)).GetProperty("permission_uuids");
@@ -90,9 +90,9 @@ public sealed class BodyValidationTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Patch_MalformedJson_Answers400ParseError(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
-        using var response = await h.SendAsync(new HttpMethod("PATCH"), Harness.PermissionsPath(h.Simulator.SupplierMember.Uuid), h.Simulator.SupplierAdmin, "{\"permission_uuids\": [");
+        using var response = await h.SendAsync(new HttpMethod("PATCH"), SimulatorHarness.PermissionsPath(h.Simulator.SupplierMember.Uuid), h.Simulator.SupplierAdmin, "{\"permission_uuids\": [");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.StartsWith("JSON parse error", await Json.DetailAsync(response));

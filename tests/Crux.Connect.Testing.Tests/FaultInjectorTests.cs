@@ -12,7 +12,7 @@ public sealed class FaultInjectorTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task FailNext_TwoWithRetryAfter_AnswersThemThenRecovers(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
         sim.Faults.FailNext(2, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(1.2));
 
@@ -36,13 +36,13 @@ public sealed class FaultInjectorTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task FailNext_RetryAtDate_SendsRetryAfterAsHttpDate(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var at = new DateTimeOffset(2026, 10, 21, 7, 28, 0, TimeSpan.Zero);
-        h.Simulator.Faults.FailNext(1, HttpStatusCode.TooManyRequests, at);
+        h.Simulator.Faults.FailNext(1, (HttpStatusCode)429, at);
 
         using var response = await h.SendAsync(HttpMethod.Get, AllPermissions, h.Simulator.SupplierAdmin);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal((HttpStatusCode)429, response.StatusCode);
         Assert.Equal(at, response.Headers.RetryAfter!.Date);
         Assert.Null(response.Headers.RetryAfter.Delta);
     }
@@ -51,7 +51,7 @@ public sealed class FaultInjectorTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task FailNext_HtmlBody_AnswersHtmlAndChangesNothing(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
         sim.Faults.FailNext(1, HttpStatusCode.BadGateway, body: "<html><body>502 Bad Gateway</body></html>");
 
@@ -67,7 +67,7 @@ public sealed class FaultInjectorTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task FailNext_EmptyBody_AnswersNoBody(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         h.Simulator.Faults.FailNext(1, HttpStatusCode.GatewayTimeout, body: string.Empty);
 
         using var response = await h.SendAsync(HttpMethod.Get, AllPermissions, h.Simulator.SupplierAdmin);
@@ -79,7 +79,7 @@ public sealed class FaultInjectorTests
     [Fact]
     public async Task DropNext_InMemory_ThrowsHttpRequestExceptionWithIOException()
     {
-        await using var h = await Harness.StartAsync(Door.Memory);
+        await using var h = await SimulatorHarness.StartAsync(Door.InMemory);
         var sim = h.Simulator;
         sim.Faults.DropNext(1);
 
@@ -97,7 +97,7 @@ public sealed class FaultInjectorTests
     [Fact]
     public async Task DropNext_OverHttp_ClientSeesHttpRequestException()
     {
-        await using var h = await Harness.StartAsync(Door.Http);
+        await using var h = await SimulatorHarness.StartAsync(Door.Http);
         var sim = h.Simulator;
         sim.Faults.DropNext(1);
 
@@ -112,13 +112,13 @@ public sealed class FaultInjectorTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task StallNext_FakeClock_AnswersOnlyAfterDelay(Door door)
     {
-        var time = new FakeTimeProvider();
-        await using var h = await Harness.StartAsync(door, new CruxSimulatorOptions { TimeProvider = time });
+        var time = new SteppingTimeProvider();
+        await using var h = await SimulatorHarness.StartAsync(door, new CruxSimulatorOptions { TimeProvider = time });
         var sim = h.Simulator;
         sim.Faults.StallNext(1, TimeSpan.FromSeconds(30));
 
         var pending = h.SendAsync(HttpMethod.Get, AllPermissions, sim.SupplierAdmin);
-        var waited = await FakeClock.AdvanceUntilAsync(time, sim, 0, pending, TimeSpan.FromSeconds(5));
+        var waited = await time.AdvanceInStepsAsync(pending, TimeSpan.FromSeconds(5), () => sim.RequestsReceived > 0);
         using var response = await pending;
 
         Assert.True(waited >= TimeSpan.FromSeconds(30), $"answered after {waited}");
@@ -130,7 +130,7 @@ public sealed class FaultInjectorTests
     public async Task StallNext_ClientCancels_ThrowsOperationCanceled()
     {
         var time = new FakeTimeProvider();
-        await using var h = await Harness.StartAsync(Door.Memory, new CruxSimulatorOptions { TimeProvider = time });
+        await using var h = await SimulatorHarness.StartAsync(Door.InMemory, new CruxSimulatorOptions { TimeProvider = time });
         var sim = h.Simulator;
         sim.Faults.StallNext(1, TimeSpan.FromMinutes(5));
         using var cts = new CancellationTokenSource();
@@ -146,15 +146,15 @@ public sealed class FaultInjectorTests
     [Fact]
     public async Task Latency_FakeClock_DelaysEveryRequest()
     {
-        var time = new FakeTimeProvider();
-        await using var h = await Harness.StartAsync(Door.Memory, new CruxSimulatorOptions { TimeProvider = time });
+        var time = new SteppingTimeProvider();
+        await using var h = await SimulatorHarness.StartAsync(Door.InMemory, new CruxSimulatorOptions { TimeProvider = time });
         var sim = h.Simulator;
         sim.Faults.Latency = TimeSpan.FromSeconds(3);
 
         var first = h.SendAsync(HttpMethod.Get, AllPermissions, sim.SupplierAdmin);
-        var waitedFirst = await FakeClock.AdvanceUntilAsync(time, sim, 0, first, TimeSpan.FromSeconds(1));
+        var waitedFirst = await time.AdvanceInStepsAsync(first, TimeSpan.FromSeconds(1), () => sim.RequestsReceived > 0);
         var second = h.SendAsync(HttpMethod.Get, AllPermissions, sim.SupplierAdmin);
-        var waitedSecond = await FakeClock.AdvanceUntilAsync(time, sim, 1, second, TimeSpan.FromSeconds(1));
+        var waitedSecond = await time.AdvanceInStepsAsync(second, TimeSpan.FromSeconds(1), () => sim.RequestsReceived > 1);
 
         Assert.True(waitedFirst >= TimeSpan.FromSeconds(3));
         Assert.True(waitedSecond >= TimeSpan.FromSeconds(3));
@@ -169,7 +169,7 @@ public sealed class FaultInjectorTests
             var sim = new CruxSimulator();
             sim.Faults.RandomStallDelay = TimeSpan.Zero;
             sim.Faults.SetRandomFaults(0.5, seed: 42);
-            using var client = new HttpClient(sim.CreateHandler()) { BaseAddress = Harness.MemoryBase };
+            using var client = new HttpClient(sim.CreateHandler()) { BaseAddress = SimulatorHarness.InMemoryBaseAddress };
             var outcomes = new List<string>();
             for (var i = 0; i < 200; i++)
             {
@@ -196,14 +196,14 @@ public sealed class FaultInjectorTests
         Assert.Contains("drop", first);
         Assert.InRange(first.Count(o => o != "404"), 40, 160);
         Assert.True(sim.Faults.InjectedCount(CruxFaultKind.Stall) > 0);
-        var throttled = sim.Requests.First(r => r.ResponseStatus == HttpStatusCode.TooManyRequests);
+        var throttled = sim.Requests.First(r => r.ResponseStatus == (HttpStatusCode)429);
         Assert.Equal(CruxFaultKind.TooManyRequests, throttled.Fault);
     }
 
     [Fact]
     public async Task SetRandomFaults_OnlyServiceUnavailable_NeverDrops()
     {
-        await using var h = await Harness.StartAsync(Door.Memory);
+        await using var h = await SimulatorHarness.StartAsync(Door.InMemory);
         h.Simulator.Faults.SetRandomFaults(1.0, 7, CruxFaultKind.ServiceUnavailable);
 
         using var response = await h.SendAsync(HttpMethod.Get, AllPermissions, h.Simulator.SupplierAdmin);
@@ -225,7 +225,7 @@ public sealed class FaultInjectorTests
     [Fact]
     public async Task Clear_AfterQueuedFaults_AnswersNormally()
     {
-        await using var h = await Harness.StartAsync(Door.Memory);
+        await using var h = await SimulatorHarness.StartAsync(Door.InMemory);
         var sim = h.Simulator;
         sim.Faults.FailNext(5, HttpStatusCode.InternalServerError);
         sim.Faults.DropNext(5);
@@ -243,7 +243,7 @@ public sealed class FaultInjectorTests
     [Fact]
     public async Task FailNext_ThenDropNext_AreTakenInQueueOrder()
     {
-        await using var h = await Harness.StartAsync(Door.Memory);
+        await using var h = await SimulatorHarness.StartAsync(Door.InMemory);
         var sim = h.Simulator;
         sim.Faults.FailNext(1, HttpStatusCode.InternalServerError);
         sim.Faults.DropNext(1);

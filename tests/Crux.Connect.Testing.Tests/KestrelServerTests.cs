@@ -36,9 +36,9 @@ public sealed class KestrelServerTests
     [Fact]
     public async Task Delete_BodyWithContentLength_IsReadAndLoggedAsContentLength()
     {
-        await using var h = await Harness.StartAsync(Door.Http);
+        await using var h = await SimulatorHarness.StartAsync(Door.Http);
         var sim = h.Simulator;
-        var body = Harness.UuidsBody(sim.PermissionUuid("view_order"));
+        var body = SimulatorHarness.UuidsBody(sim.PermissionUuid("view_order"));
 
         using var response = await h.DeleteAsync(sim.SupplierAdmin, sim.SupplierMember.Uuid, sim.PermissionUuid("view_order"));
 
@@ -55,10 +55,10 @@ public sealed class KestrelServerTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Delete_ChunkedBody_IsReadWholeAndLoggedAsChunked(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
-        var body = Harness.UuidsBody(sim.PermissionUuid("view_order"), sim.PermissionUuid("export_order"));
-        using var request = new HttpRequestMessage(HttpMethod.Delete, Harness.PermissionsPath(sim.SupplierMember.Uuid))
+        var body = SimulatorHarness.UuidsBody(sim.PermissionUuid("view_order"), sim.PermissionUuid("export_order"));
+        using var request = new HttpRequestMessage(HttpMethod.Delete, SimulatorHarness.PermissionsPath(sim.SupplierMember.Uuid))
         {
             Content = new UnknownLengthContent(body),
         };
@@ -77,7 +77,7 @@ public sealed class KestrelServerTests
     [Fact]
     public async Task Delete_BodyInMemory_LoggedWithContentLength()
     {
-        await using var h = await Harness.StartAsync(Door.Memory);
+        await using var h = await SimulatorHarness.StartAsync(Door.InMemory);
         var sim = h.Simulator;
 
         using var response = await h.DeleteAsync(sim.SupplierAdmin, sim.SupplierMember.Uuid, sim.PermissionUuid("view_order"));
@@ -96,12 +96,12 @@ public sealed class KestrelServerTests
         await using var b = await sim.StartServerAsync();
         using var clientA = new HttpClient { BaseAddress = a.BaseAddress };
         using var clientB = new HttpClient { BaseAddress = b.BaseAddress };
-        using var delete = new HttpRequestMessage(HttpMethod.Delete, Harness.PermissionsPath(sim.SupplierMember.Uuid))
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, SimulatorHarness.PermissionsPath(sim.SupplierMember.Uuid))
         {
-            Content = new StringContent(Harness.UuidsBody(sim.PermissionUuid("view_items")), System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(SimulatorHarness.UuidsBody(sim.PermissionUuid("view_items")), System.Text.Encoding.UTF8, "application/json"),
         };
         delete.Headers.Authorization = new AuthenticationHeaderValue("Token", sim.SupplierAdmin.Token);
-        using var get = new HttpRequestMessage(HttpMethod.Get, Harness.PermissionsPath(sim.SupplierMember.Uuid));
+        using var get = new HttpRequestMessage(HttpMethod.Get, SimulatorHarness.PermissionsPath(sim.SupplierMember.Uuid));
         get.Headers.Authorization = new AuthenticationHeaderValue("Token", sim.SupplierAdmin.Token);
 
         using var deleted = await clientA.SendAsync(delete);

@@ -11,7 +11,7 @@ public sealed class LoginTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Login_SupplierAdmin_AnswersDocumentedFields(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var admin = h.Simulator.SupplierAdmin;
 
         using var response = await h.SendAsync(HttpMethod.Post, LoginPath, json: $$"""{"username":"{{admin.Username}}","password":"{{admin.Password}}"}""");
@@ -34,7 +34,7 @@ public sealed class LoginTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Login_RetailerViewer_ReportsRetailerKindAndUnassignedAsFalse(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var viewer = h.Simulator.RetailerViewer;
 
         using var response = await h.SendAsync(HttpMethod.Post, "timp/" + LoginPath, json: $$"""{"username":"{{viewer.Username}}","password":"{{viewer.Password}}"}""");
@@ -52,7 +52,7 @@ public sealed class LoginTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Login_WrongPassword_Answers400NonFieldErrors(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
         using var response = await h.SendAsync(HttpMethod.Post, LoginPath, json: $$"""{"username":"{{h.Simulator.SupplierAdmin.Username}}","password":"nope"}""");
 
@@ -65,7 +65,7 @@ public sealed class LoginTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Login_MissingFields_Answers400PerField(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
         using var response = await h.SendAsync(HttpMethod.Post, LoginPath, json: """{"username":""}""");
 
@@ -79,7 +79,7 @@ public sealed class LoginTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Login_Get_Answers405(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
         using var response = await h.SendAsync(HttpMethod.Get, LoginPath);
 
@@ -91,7 +91,7 @@ public sealed class LoginTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Login_TokenFromLogin_AuthenticatesLaterCalls(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var admin = h.Simulator.RetailerAdmin;
         using var login = await h.SendAsync(HttpMethod.Post, LoginPath, json: $$"""{"username":"{{admin.Username}}","password":"{{admin.Password}}"}""");
         var token = (await Json.ReadAsync(login)).GetProperty("auth_token").GetString();

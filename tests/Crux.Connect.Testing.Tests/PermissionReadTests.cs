@@ -9,7 +9,7 @@ public sealed class PermissionReadTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task GetAllPermissions_Supplier_ListsBothAndSupplierOnlyWithThisInstancesUuids(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
 
         using var response = await h.SendAsync(HttpMethod.Get, "organizations/all_permissions/", sim.SupplierViewer);
@@ -32,7 +32,7 @@ public sealed class PermissionReadTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task GetAllPermissions_RetailerOnTimpPath_ListsBothAndRetailerOnly(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
         using var response = await h.SendAsync(HttpMethod.Get, "timp/organizations/all_permissions/", h.Simulator.RetailerAdmin);
 
@@ -48,10 +48,10 @@ public sealed class PermissionReadTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task GetUserPermissions_Member_MarksHeldPermissionsAssigned(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
 
-        using var response = await h.SendAsync(HttpMethod.Get, Harness.PermissionsPath(sim.SupplierMember.Uuid), sim.SupplierAdmin);
+        using var response = await h.SendAsync(HttpMethod.Get, SimulatorHarness.PermissionsPath(sim.SupplierMember.Uuid), sim.SupplierAdmin);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await Json.ReadAsync(response);
@@ -63,11 +63,11 @@ public sealed class PermissionReadTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task GetUserPermissions_TimpPath_AnswersSameState(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
         sim.Unassign(sim.RetailerMember.Uuid, "view_items");
 
-        using var response = await h.SendAsync(HttpMethod.Get, "timp/" + Harness.PermissionsPath(sim.RetailerMember.Uuid), sim.RetailerAdmin);
+        using var response = await h.SendAsync(HttpMethod.Get, "timp/" + SimulatorHarness.PermissionsPath(sim.RetailerMember.Uuid), sim.RetailerAdmin);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("view_items", Json.AssignedNames(await Json.ReadAsync(response)));

@@ -13,7 +13,7 @@ public sealed class RateLimiterTests
     public async Task RateLimit_Exceeded_Answers429WithRetryAfterUntilWindowEnds(Door door)
     {
         var time = new FakeTimeProvider();
-        await using var h = await Harness.StartAsync(door, new CruxSimulatorOptions { TimeProvider = time });
+        await using var h = await SimulatorHarness.StartAsync(door, new CruxSimulatorOptions { TimeProvider = time });
         var sim = h.Simulator;
         sim.Faults.RateLimit(2, TimeSpan.FromSeconds(10));
 
@@ -27,20 +27,20 @@ public sealed class RateLimiterTests
 
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
         Assert.Equal(HttpStatusCode.OK, two.StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, three.StatusCode);
+        Assert.Equal((HttpStatusCode)429, three.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(10), three.Headers.RetryAfter!.Delta);
         Assert.StartsWith("Request was throttled.", await Json.DetailAsync(three));
         Assert.Equal(TimeSpan.FromSeconds(6), four.Headers.RetryAfter!.Delta);
         Assert.Equal(HttpStatusCode.OK, five.StatusCode);
         Assert.Equal(2, sim.Faults.RateLimitedCount);
-        Assert.Equal(2, sim.ResponseCount(HttpStatusCode.TooManyRequests));
+        Assert.Equal(2, sim.ResponseCount((HttpStatusCode)429));
     }
 
     [Fact]
     public async Task RateLimit_SubSecondRemainder_RoundsRetryAfterUpToOneSecond()
     {
         var time = new FakeTimeProvider();
-        await using var h = await Harness.StartAsync(Door.Memory, new CruxSimulatorOptions { TimeProvider = time });
+        await using var h = await SimulatorHarness.StartAsync(Door.InMemory, new CruxSimulatorOptions { TimeProvider = time });
         var sim = h.Simulator;
         sim.Faults.RateLimit(1, TimeSpan.FromSeconds(1));
 
@@ -48,7 +48,7 @@ public sealed class RateLimiterTests
         time.Advance(TimeSpan.FromMilliseconds(900));
         using var limited = await h.SendAsync(HttpMethod.Get, AllPermissions, sim.SupplierAdmin);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal((HttpStatusCode)429, limited.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), limited.Headers.RetryAfter!.Delta);
     }
 
@@ -56,14 +56,14 @@ public sealed class RateLimiterTests
     public async Task RateLimit_LimitedRequest_DoesNotChangeState()
     {
         var time = new FakeTimeProvider();
-        await using var h = await Harness.StartAsync(Door.Memory, new CruxSimulatorOptions { TimeProvider = time });
+        await using var h = await SimulatorHarness.StartAsync(Door.InMemory, new CruxSimulatorOptions { TimeProvider = time });
         var sim = h.Simulator;
         sim.Faults.RateLimit(1, TimeSpan.FromMinutes(1));
 
         using var allowed = await h.SendAsync(HttpMethod.Get, AllPermissions, sim.SupplierAdmin);
         using var limited = await h.DeleteAsync(sim.SupplierAdmin, sim.SupplierMember.Uuid, sim.PermissionUuid("view_order"));
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal((HttpStatusCode)429, limited.StatusCode);
         Assert.Contains("view_order", sim.GetAssignedPermissionNames(sim.SupplierMember.Uuid));
         Assert.Null(sim.Requests.Last!.Fault);
     }

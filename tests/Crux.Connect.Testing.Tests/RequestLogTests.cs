@@ -11,16 +11,16 @@ public sealed class RequestLogTests
     public async Task Requests_Delete_RecordsMethodPathQueryBodyStatusAndRedactedToken(Door door)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
-        await using var h = await Harness.StartAsync(door, new CruxSimulatorOptions { TimeProvider = time });
+        await using var h = await SimulatorHarness.StartAsync(door, new CruxSimulatorOptions { TimeProvider = time });
         var sim = h.Simulator;
-        var body = Harness.UuidsBody(sim.PermissionUuid("view_order"));
+        var body = SimulatorHarness.UuidsBody(sim.PermissionUuid("view_order"));
 
         using var response = await h.SendAsync(
-            HttpMethod.Delete, Harness.PermissionsPath(sim.SupplierMember.Uuid) + "?trace=1", sim.SupplierAdmin, body);
+            HttpMethod.Delete, SimulatorHarness.PermissionsPath(sim.SupplierMember.Uuid) + "?trace=1", sim.SupplierAdmin, body);
 
         var logged = Assert.Single(sim.Requests);
         Assert.Equal("DELETE", logged.Method);
-        Assert.Equal("/" + Harness.PermissionsPath(sim.SupplierMember.Uuid), logged.Path);
+        Assert.Equal("/" + SimulatorHarness.PermissionsPath(sim.SupplierMember.Uuid), logged.Path);
         Assert.Equal("trace=1", logged.Query);
         Assert.Equal(body, logged.BodyText);
         Assert.Equal(HttpStatusCode.NoContent, logged.ResponseStatus);
@@ -34,7 +34,7 @@ public sealed class RequestLogTests
     [Fact]
     public async Task Requests_PastCapacity_DropsOldestFirst()
     {
-        await using var h = await Harness.StartAsync(Door.Memory, new CruxSimulatorOptions { RequestLogCapacity = 3 });
+        await using var h = await SimulatorHarness.StartAsync(Door.InMemory, new CruxSimulatorOptions { RequestLogCapacity = 3 });
 
         for (var i = 0; i < 5; i++)
         {
@@ -58,7 +58,7 @@ public sealed class RequestLogTests
     [Fact]
     public async Task Clear_LoggedRequests_EmptiesLog()
     {
-        await using var h = await Harness.StartAsync(Door.Memory);
+        await using var h = await SimulatorHarness.StartAsync(Door.InMemory);
         using var _ = await h.SendAsync(HttpMethod.Get, "nowhere/");
 
         h.Simulator.Requests.Clear();
@@ -70,7 +70,7 @@ public sealed class RequestLogTests
     [Fact]
     public async Task Requests_ManyConcurrentClients_LogsEveryOne()
     {
-        await using var h = await Harness.StartAsync(Door.Http);
+        await using var h = await SimulatorHarness.StartAsync(Door.Http);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => h.SendAsync(HttpMethod.Get, "organizations/all_permissions/", h.Simulator.SupplierAdmin)));
 

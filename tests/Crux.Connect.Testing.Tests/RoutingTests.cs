@@ -9,10 +9,10 @@ public sealed class RoutingTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Put_PermissionsPath_Answers405WithAllow(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
 
-        using var response = await h.SendAsync(HttpMethod.Put, Harness.PermissionsPath(sim.SupplierMember.Uuid), sim.SupplierAdmin, Harness.UuidsBody(sim.PermissionUuid("view_order")));
+        using var response = await h.SendAsync(HttpMethod.Put, SimulatorHarness.PermissionsPath(sim.SupplierMember.Uuid), sim.SupplierAdmin, SimulatorHarness.UuidsBody(sim.PermissionUuid("view_order")));
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("Method \"PUT\" not allowed.", await Json.DetailAsync(response));
@@ -23,7 +23,7 @@ public sealed class RoutingTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Post_AllPermissions_Answers405(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
         using var response = await h.SendAsync(HttpMethod.Post, "organizations/all_permissions/", h.Simulator.SupplierAdmin, "{}");
 
@@ -34,26 +34,26 @@ public sealed class RoutingTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Delete_WithoutTrailingSlash_Answers404AndChangesNothing(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var sim = h.Simulator;
 
         using var response = await h.SendAsync(
-            HttpMethod.Delete, Harness.PermissionsPath(sim.SupplierMember.Uuid).TrimEnd('/'), sim.SupplierAdmin, Harness.UuidsBody(sim.PermissionUuid("view_order")));
+            HttpMethod.Delete, SimulatorHarness.PermissionsPath(sim.SupplierMember.Uuid).TrimEnd('/'), sim.SupplierAdmin, SimulatorHarness.UuidsBody(sim.PermissionUuid("view_order")));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("view_order", sim.GetAssignedPermissionNames(sim.SupplierMember.Uuid));
     }
 
     [Theory]
-    [InlineData(Door.Memory, "organizations/users/permissions/not-a-uuid/")]
+    [InlineData(Door.InMemory, "organizations/users/permissions/not-a-uuid/")]
     [InlineData(Door.Http, "organizations/users/permissions/not-a-uuid/")]
-    [InlineData(Door.Memory, "organizations/nothing-here/")]
+    [InlineData(Door.InMemory, "organizations/nothing-here/")]
     [InlineData(Door.Http, "organizations/nothing-here/")]
-    [InlineData(Door.Memory, "v2/organizations/all_permissions/")]
+    [InlineData(Door.InMemory, "v2/organizations/all_permissions/")]
     [InlineData(Door.Http, "organizations/all_permissions")]
     public async Task Get_UnknownPath_Answers404NotFound(Door door, string path)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
         using var response = await h.SendAsync(HttpMethod.Get, path, h.Simulator.SupplierAdmin);
 
@@ -65,7 +65,7 @@ public sealed class RoutingTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Get_UppercaseUuidInPath_Answers404LikeDjangosConverter(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
         var path = $"organizations/users/permissions/{h.Simulator.SupplierMember.Uuid.ToString("D").ToUpperInvariant()}/";
 
         using var response = await h.SendAsync(HttpMethod.Get, path, h.Simulator.SupplierAdmin);
@@ -77,7 +77,7 @@ public sealed class RoutingTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Get_UnknownPathWithoutToken_Answers404BeforeAuthentication(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
         using var response = await h.SendAsync(HttpMethod.Get, "nowhere/");
 
@@ -88,7 +88,7 @@ public sealed class RoutingTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Get_AnyAnswer_CarriesFreshRequestId(Door door)
     {
-        await using var h = await Harness.StartAsync(door);
+        await using var h = await SimulatorHarness.StartAsync(door);
 
         using var first = await h.SendAsync(HttpMethod.Get, "nowhere/");
         using var second = await h.SendAsync(HttpMethod.Get, "organizations/all_permissions/", h.Simulator.SupplierAdmin);
@@ -103,7 +103,7 @@ public sealed class RoutingTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task Get_PathBaseOption_ServesUnderPrefixOnly(Door door)
     {
-        await using var h = await Harness.StartAsync(door, new CruxSimulatorOptions { PathBase = "/crux" });
+        await using var h = await SimulatorHarness.StartAsync(door, new CruxSimulatorOptions { PathBase = "/crux" });
 
         using var prefixed = await h.SendAsync(HttpMethod.Get, "crux/timp/organizations/all_permissions/", h.Simulator.SupplierAdmin);
         using var bare = await h.SendAsync(HttpMethod.Get, "organizations/all_permissions/", h.Simulator.SupplierAdmin);

@@ -62,7 +62,7 @@ public sealed class StateTests
         Assert.Equal(10_000, users.Select(u => u.Token).Distinct().Count());
         Assert.Equal(["view_org_users", "view_order"], sim.GetAssignedPermissionNames(users[users.Count - 1].Uuid));
         var last = users[users.Count - 1];
-        using var client = new HttpClient(sim.CreateHandler()) { BaseAddress = Harness.MemoryBase };
+        using var client = new HttpClient(sim.CreateHandler()) { BaseAddress = SimulatorHarness.InMemoryBaseAddress };
         using var login = await client.PostAsync("organizations/user-login/", new StringContent(
             $$"""{"username":"{{last.Username}}","password":"{{last.Password}}"}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
@@ -77,12 +77,12 @@ public sealed class StateTests
         var users = sim.AddUsers(sim.Supplier, 50, "view_order", "view_items");
         await using var server = await sim.StartServerAsync();
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        using var memory = new HttpClient(sim.CreateHandler()) { BaseAddress = Harness.MemoryBase };
-        var body = Harness.UuidsBody(sim.PermissionUuid("view_order"));
+        using var memory = new HttpClient(sim.CreateHandler()) { BaseAddress = SimulatorHarness.InMemoryBaseAddress };
+        var body = SimulatorHarness.UuidsBody(sim.PermissionUuid("view_order"));
 
         var sends = users.Select((u, i) =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Delete, Harness.PermissionsPath(u.Uuid))
+            var request = new HttpRequestMessage(HttpMethod.Delete, SimulatorHarness.PermissionsPath(u.Uuid))
             {
                 Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
             };

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Crux.Connect.Diagnostics;
 using Polly;
 using Polly.Timeout;
@@ -7,7 +8,9 @@ namespace Crux.Connect.Internal;
 /// <summary>
 /// Sends one operation through the client's resilience pipeline. Each attempt builds a fresh request
 /// message from the same <see cref="CruxRequest"/>, sends it, and turns the answer into a result or a
-/// typed exception; the pipeline decides whether that exception deserves another attempt.
+/// typed exception; the pipeline decides whether that exception deserves another attempt. A failure that must end the
+/// call is handed to the pipeline as a type that says so (<see cref="TransientFailures"/>), and a 429 in a bulk run
+/// pauses the run here, where it is received.
 /// </summary>
 internal static class CruxSender
 {
@@ -43,6 +46,12 @@ internal static class CruxSender
                 static (ctx, call) => AttemptAsync(call, ctx.CancellationToken),
                 context,
                 call).ConfigureAwait(false);
+            if (outcome.Exception is FinalFailure final)
+            {
+                // The wrapper only told the retry predicate "final"; the caller gets what the token source raised.
+                ExceptionDispatchInfo.Capture(final.Failure).Throw();
+            }
+
             outcome.ThrowIfException();
             telemetry?.Succeeded();
             return outcome.Result!;
@@ -95,6 +104,9 @@ internal static class CruxSender
         RateLimitGate? gate = call.Group?.Gate;
         call.Probe = 0;
         bool probeRateLimited = false;
+
+        // Whether a failure now would be the token source's (a provider, a login, InvalidateAsync): then it ends the call.
+        bool acquiring = false;
         try
         {
             if (gate is not null)
@@ -106,7 +118,9 @@ internal static class CruxSender
                 call.ClearRetryPending();
             }
 
-            string authorization = await AcquireAsync(authorizer, call, cancellationToken).ConfigureAwait(false);
+            acquiring = true;
+            string authorization = await AcquireAsync(authorizer, cancellationToken).ConfigureAwait(false);
+            acquiring = false;
             string? previous = null;
             while (true)
             {
@@ -129,8 +143,7 @@ internal static class CruxSender
 
                 if (Redirects.Refuse(response, sent, request, settings, redactor) is { } redirect)
                 {
-                    // Never a success, a retry or a re-login: the answer did not come from where the request was meant to go.
-                    call.IsFinal = true;
+                    // Never a success, a retry or a re-login (by its type): the answer did not come from where the request was meant to go.
                     return Outcome.FromException<TResult>(redirect);
                 }
 
@@ -145,68 +158,111 @@ internal static class CruxSender
                     // A token that expired or was revoked: forget exactly the one this request sent, and try once more.
                     call.Refreshed = true;
                     previous = authorization;
-                    authorization = await RenewAsync(authorizer, authorization, call, cancellationToken).ConfigureAwait(false);
+                    acquiring = true;
+                    authorization = await RenewAsync(authorizer, authorization, cancellationToken).ConfigureAwait(false);
+                    acquiring = false;
                     call.Telemetry?.AttemptStarting();
                     continue;
                 }
 
                 Exception error = await CruxErrorFactory.CreateAsync(response, request, settings, redactor, core.TimeProvider, cancellationToken, callerToken).ConfigureAwait(false);
                 probeRateLimited = error is CruxRateLimitException;
+                if (probeRateLimited && call.Group is { } group)
+                {
+                    // Every 429 pauses the run, even one this call will not retry (out of budget or of time): the server asked
+                    // everyone to slow down. A 429 to the pause's probe only delays the next probe (RateLimitGate).
+                    group.RateLimited(CruxResilience.RunPause((CruxApiException)error, settings, call), call.Probe);
+                }
+
                 return Outcome.FromException<TResult>(error);
             }
         }
-        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && !callerToken.IsCancellationRequested)
-        {
-            // One of the pipeline's timeouts fired, not the caller: handed back as it is, the timeout strategy that fired
-            // turns it into its TimeoutRejectedException (an attempt's is retried; the call's ends it).
-            return Outcome.FromException<TResult>(exception);
-        }
-        catch (OperationCanceledException exception) when (callerToken.IsCancellationRequested && exception.CancellationToken != callerToken)
-        {
-            // The caller cancelled: say so with the caller's own token, as everywhere in .NET.
-            return Outcome.FromException<TResult>(new OperationCanceledException(exception.Message, exception, callerToken));
-        }
-        catch (Exception exception) when (exception is HttpRequestException or IOException)
-        {
-            return Outcome.FromException<TResult>(TransportFailed(exception, call, current, sent, redactor));
-        }
-        catch (ObjectDisposedException exception)
-        {
-            call.IsFinal = true;
-            return Outcome.FromException<TResult>(Disposed(request, settings, exception));
-        }
-        catch (OperationCanceledException exception) when (!callerToken.IsCancellationRequested)
-        {
-            if (!HttpClientTimedOut(exception))
-            {
-                // Nobody with a deadline cancelled: the HttpClient itself gave up on its requests (disposed, or
-                // CancelPendingRequests). Trying again on it cannot help.
-                call.IsFinal = true;
-                return Outcome.FromException<TResult>(Disposed(request, settings, exception));
-            }
-
-            // The HttpClient's own Timeout fired (an injected client's default is 100 s). Surface it as a timeout of
-            // this attempt, which the pipeline may retry.
-            return Outcome.FromException<TResult>(new CruxTimeoutException(
-                $"{request.Describe(settings)}: the HttpClient.Timeout ({httpClient.Timeout}) elapsed before Crux Connect answered. " +
-                "Set HttpClient.Timeout to Timeout.InfiniteTimeSpan to let CruxClientOptions.Timeout and AttemptTimeout govern.",
-                exception));
-        }
         catch (Exception exception)
         {
-            // Anything else (the caller's cancellation among them) ends the call as it is; the pipeline decides.
-            return Outcome.FromException<TResult>(exception);
+            Exception failure = Failed(exception, call, httpClient, current, sent, redactor, cancellationToken);
+            return Outcome.FromException<TResult>(acquiring ? TokenSourceFailed(failure, call, settings) : failure);
         }
         finally
         {
             if (call.Probe != 0 && !probeRateLimited)
             {
-                // The probe got no answer (cancelled, no connection): another attempt may ask. A 429 is the retry
-                // predicate's to tell the group, with the probe, so that it only delays the next probe.
+                // The probe got no answer (cancelled, no connection): another attempt may ask. A 429 told the group above,
+                // with the probe, so that it only delays the next probe.
                 gate!.ProbeLost(call.Probe);
                 call.Probe = 0;
             }
         }
+    }
+
+    /// <summary>What the attempt's failure is handed to the pipeline as.</summary>
+    private static Exception Failed<TResult>(
+        Exception exception, CruxCall<TResult> call, HttpClient httpClient, HttpRequestMessage? current, Uri? sent, SecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        CancellationToken callerToken = call.CallerToken;
+        CruxRequest request = call.Request;
+        CruxClientSettings settings = call.Core.Settings;
+        if (exception is OperationCanceledException canceled)
+        {
+            if (cancellationToken.IsCancellationRequested && !callerToken.IsCancellationRequested)
+            {
+                // One of the pipeline's timeouts fired, not the caller: handed back as it is, the timeout strategy that fired
+                // turns it into its TimeoutRejectedException (an attempt's is retried; the call's ends it).
+                return canceled;
+            }
+
+            if (callerToken.IsCancellationRequested)
+            {
+                // The caller cancelled: say so with the caller's own token, as everywhere in .NET.
+                return canceled.CancellationToken != callerToken ? new OperationCanceledException(canceled.Message, canceled, callerToken) : canceled;
+            }
+
+            if (!HttpClientTimedOut(canceled))
+            {
+                // Nobody with a deadline cancelled: the HttpClient itself gave up on its requests (disposed, or
+                // CancelPendingRequests). Trying again on it cannot help: a CruxException is final by its type.
+                return Disposed(request, settings, canceled);
+            }
+
+            // The HttpClient's own Timeout fired (an injected client's default is 100 s). Surface it as a timeout of
+            // this attempt, which the pipeline may retry.
+            return new CruxTimeoutException(
+                $"{request.Describe(settings)}: the HttpClient.Timeout ({httpClient.Timeout}) elapsed before Crux Connect answered. " +
+                "Set HttpClient.Timeout to Timeout.InfiniteTimeSpan to let CruxClientOptions.Timeout and AttemptTimeout govern.",
+                canceled);
+        }
+
+        return exception switch
+        {
+            HttpRequestException or IOException => TransportFailed(exception, call, current, sent, redactor),
+
+            // Final by its type (a CruxException), like the HttpClient giving up above.
+            ObjectDisposedException => Disposed(request, settings, exception),
+
+            // Anything else ends the call as it is; the pipeline decides.
+            _ => exception,
+        };
+    }
+
+    /// <summary>
+    /// The token source (a provider, a login, <c>InvalidateAsync</c>) failed: the call ends with that failure, never
+    /// retried by the operation's pipeline (a login follows the login rule, retried only when it provably never reached
+    /// the server, inside the login itself; a provider's failure is its own). Handed over as a type that says so.
+    /// </summary>
+    private static Exception TokenSourceFailed(Exception failure, CruxCallState call, CruxClientSettings settings)
+    {
+        if (failure is OperationCanceledException canceled)
+        {
+            // The caller's cancellation ends the call as it is; the attempt's deadline stays the timeout strategy's to report.
+            return call.CallerToken.IsCancellationRequested ? canceled : new FinalCancellation(canceled);
+        }
+
+        if (failure is CruxRateLimitException rateLimited && call.Group is { } group)
+        {
+            // The login was answered 429 (through the login's own core, outside the run): that pauses the run all the same.
+            group.RateLimited(CruxResilience.RunPause(rateLimited, settings, call));
+        }
+
+        return new FinalFailure(failure);
     }
 
     /// <summary>
@@ -219,7 +275,7 @@ internal static class CruxSender
         CruxClientSettings settings = call.Core.Settings;
         if (sent is not null && Redirects.RefuseUnanswered(message?.RequestUri, sent, request, settings, redactor, exception) is { } redirect)
         {
-            call.IsFinal = true;
+            // Final by its type: trying again would only follow the redirect again.
             return redirect;
         }
 
@@ -230,40 +286,18 @@ internal static class CruxSender
     }
 
     /// <summary>A token, under the attempt's deadline even if the provider ignores the cancellation token.</summary>
-    private static async ValueTask<string> AcquireAsync(CruxAuthorization authorizer, CruxCallState call, CancellationToken cancellationToken)
+    private static async ValueTask<string> AcquireAsync(CruxAuthorization authorizer, CancellationToken cancellationToken)
     {
         ValueTask<string> pending = authorizer.GetHeaderValueAsync(cancellationToken);
-        if (pending.IsCompletedSuccessfully)
-        {
-            return pending.Result;
-        }
-
-        try
-        {
-            return await Deadlines.WaitAsync(pending.AsTask(), cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            // A login follows the login rule (retried only when it provably never reached the server, inside the login
-            // itself); a provider's failure is its own. Neither is retried by the operation's pipeline.
-            call.IsFinal = true;
-            throw;
-        }
+        return pending.IsCompletedSuccessfully
+            ? pending.Result
+            : await Deadlines.WaitAsync(pending.AsTask(), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async ValueTask<string> RenewAsync(CruxAuthorization authorizer, string rejected, CruxCallState call, CancellationToken cancellationToken)
+    private static async ValueTask<string> RenewAsync(CruxAuthorization authorizer, string rejected, CancellationToken cancellationToken)
     {
-        try
-        {
-            await Deadlines.WaitAsync(authorizer.InvalidateAsync(rejected, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            call.IsFinal = true;
-            throw;
-        }
-
-        return await AcquireAsync(authorizer, call, cancellationToken).ConfigureAwait(false);
+        await Deadlines.WaitAsync(authorizer.InvalidateAsync(rejected, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+        return await AcquireAsync(authorizer, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool HttpClientTimedOut(OperationCanceledException exception) =>

@@ -5,8 +5,10 @@ namespace Crux.Connect.Internal;
 /// <summary>
 /// What one call carries across its attempts, for the pipeline's strategies to read from the
 /// <see cref="Polly.ResilienceContext"/>: the deadline it runs under, whether it may be repeated, the caller's own token,
-/// the retries it made, the delay the retry predicate chose, whether the call must end now, the telemetry to report to,
-/// and the <see cref="RetryGroup"/> it runs in (a bulk run), if any: all of it from the call's <see cref="CruxCallScope"/>.
+/// the seed of its retry jitter, the retries it made (counted by <c>OnRetry</c>, read by the retry predicate), the telemetry
+/// to report to, and the <see cref="RetryGroup"/> it runs in (a bulk run), if any: all of it from the call's
+/// <see cref="CruxCallScope"/>. Whether a failure ends the call is not here: it is the failure's type
+/// (<see cref="TransientFailures"/>).
 /// </summary>
 internal abstract class CruxCallState
 {
@@ -18,6 +20,7 @@ internal abstract class CruxCallState
         IsIdempotent = isIdempotent;
         Telemetry = telemetry;
         CallerToken = callerToken;
+        JitterSeed = Jitter.NextSeed();
     }
 
     /// <summary>Gets when the outermost public call started (a <see cref="TimeProvider"/> timestamp).</summary>
@@ -36,22 +39,22 @@ internal abstract class CruxCallState
     /// <summary>Gets the group of calls this one runs in (a bulk run), whose 429s pause them all; <see langword="null"/> alone.</summary>
     public RetryGroup? Group { get; }
 
-    /// <summary>Gets or sets how many retries the call made, apart from those after a 429 in a group.</summary>
+    /// <summary>Gets the seed of the call's retry jitter: every wait is a pure function of it and the attempt (see <see cref="Jitter"/>).</summary>
+    public ulong JitterSeed { get; }
+
+    /// <summary>Gets or sets how many retries the call made, apart from those after a 429 in a group (counted by <c>OnRetry</c>).</summary>
     public int Retries { get; set; }
 
-    /// <summary>Gets or sets how many retries the call made after a 429 in a group (their own budget, <see cref="RetryGroup.MaxRateLimitRetries"/>).</summary>
+    /// <summary>Gets or sets how many retries the call made after a 429 in a group (their own budget, <see cref="RetryGroup.MaxRateLimitRetries"/>; counted by <c>OnRetry</c>, probes' 429s not).</summary>
     public int RateLimitRetries { get; set; }
-
-    /// <summary>Gets or sets the wait the retry predicate chose for the next retry (backoff, Retry-After, deadline).</summary>
-    public TimeSpan NextDelay { get; set; }
-
-    /// <summary>Gets or sets whether the call must end with this attempt's outcome (a login failure, a refused redirect, a disposed client).</summary>
-    public bool IsFinal { get; set; }
 
     /// <summary>Gets or sets whether the call already obtained a new token after a 401 (once per call: a second 401 is final).</summary>
     public bool Refreshed { get; set; }
 
-    /// <summary>Gets or sets the probe of the group's pause this call's current attempt holds (see <see cref="RateLimitGate"/>), 0 for none.</summary>
+    /// <summary>
+    /// Gets or sets the probe of the group's pause this call's current attempt holds (see <see cref="RateLimitGate"/>), 0 for
+    /// none: set by the attempt, and still set after it when the probe was answered 429 (the retry predicate reads it then).
+    /// </summary>
     public long Probe { get; set; }
 
     /// <summary>Gets whether a retry after a 429 is scheduled and has not started: the group lets no new user start meanwhile.</summary>

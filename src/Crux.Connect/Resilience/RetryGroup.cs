@@ -2,7 +2,8 @@ namespace Crux.Connect.Internal;
 
 /// <summary>
 /// Calls that run as one group (a bulk run's users) and meet the server's rate limit together. Each call keeps its own
-/// pipeline, deadline and retries; what the group adds, read by <see cref="CruxResilience.ShouldRetry"/> and the runner:
+/// pipeline, deadline and retries; what the group adds, told by the sender (every 429 it receives), read by the retry
+/// strategy (<see cref="CruxResilience.ShouldRetry"/>, <see cref="CruxResilience.Retrying"/>) and the runner:
 /// <list type="bullet">
 /// <item>one <see cref="RateLimitGate"/>: any call's 429 closes it for the server's <c>Retry-After</c>, and every attempt of
 /// the group waits until it opens, except one probe at a time that may go early (a whole-seconds <c>Retry-After</c> is an

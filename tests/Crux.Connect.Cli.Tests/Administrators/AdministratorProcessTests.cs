@@ -9,7 +9,7 @@ public class AdministratorProcessTests
     [Fact]
     public async Task Process_FileWithEightMistakes_AllReportedExit2NothingSent()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         IReadOnlyList<SimulatedUser> users = server.Simulator.AddUsers(server.Simulator.Supplier, 2, [.. CruxSimulator.MemberPermissions]);
         string file = folder.Write("team.csv", MistakesTests.EightMistakes(users[0], users[1]));

@@ -85,7 +85,7 @@ public class ChangeManagementTests
     public async Task ApplyPlan_AnotherEnvironment_Refused()
     {
         await using Team team = await Team.StartAsync(2);
-        await using SimulatorServer other = await SimulatorServer.StartAsync();
+        await using SimulatorHarness other = await SimulatorHarness.StartAsync(Door.Http);
         string plan = team.Folder.File("plan.json");
         await CruxTool.RunAsync(team.Args("plan", "--out", plan), team.Server.AdminToken);
 

@@ -39,7 +39,7 @@ public class MistakesTests
     [Fact]
     public async Task BulkPlan_FileWithEightMistakes_EveryOneReportedInOneRunAndNothingSent()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         using var folder = new TempFolder();
         IReadOnlyList<SimulatedUser> users = server.Simulator.AddUsers(server.Simulator.Supplier, 2, [.. CruxSimulator.MemberPermissions]);
         string file = folder.Write("team.csv", EightMistakes(users[0], users[1]));
@@ -177,7 +177,7 @@ public class MistakesTests
     [InlineData("edit_inventory_lists")]
     public async Task UserAdd_RetailerOnlyPermissionForASupplier_SaysNotAvailableNotUnknown(string name)
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
 
         CliResult result = await CruxTool.RunAsync(server.Args("user", "add", Member, name), server.AdminToken);
 

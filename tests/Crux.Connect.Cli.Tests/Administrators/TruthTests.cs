@@ -17,7 +17,7 @@ public class TruthTests
     [Fact]
     public async Task UserRemove_HeldAndNotHeld_RemovedOnlyWhatWasHeld()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         Guid member = server.Simulator.SupplierMember.Uuid;
 
         CliResult human = await CruxTool.RunAsync(server.Args("user", "remove", member.ToString(), "export_order", "edit_items"), server.AdminToken);
@@ -37,7 +37,7 @@ public class TruthTests
     [Fact]
     public async Task UserAdd_HeldAndNotHeld_AddedOnlyWhatWasMissing()
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
         Guid member = server.Simulator.SupplierMember.Uuid;
 
         CliResult json = await CruxTool.RunAsync(server.Args("user", "add", member.ToString(), "view_order", "edit_items", "--output", "json"), server.AdminToken);
@@ -129,7 +129,7 @@ public class TruthTests
     [InlineData("remove", "view_order")]
     public async Task UserCommands_ReadTheCatalogOnce(params string[] command)
     {
-        await using SimulatorServer server = await SimulatorServer.StartAsync();
+        await using SimulatorHarness server = await SimulatorHarness.StartAsync(Door.Http);
 
         CliResult result = await CruxTool.RunAsync(server.Args(["user", command[0], server.Simulator.SupplierMember.Uuid.ToString(), .. command[1..]]), server.AdminToken);
 

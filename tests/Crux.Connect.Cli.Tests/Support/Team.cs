@@ -8,7 +8,7 @@ namespace Crux.Connect.Cli.Tests.Support;
 /// </summary>
 public sealed class Team : IAsyncDisposable
 {
-    private Team(SimulatorServer server, IReadOnlyList<SimulatedUser> users, TempFolder folder)
+    private Team(SimulatorHarness server, IReadOnlyList<SimulatedUser> users, TempFolder folder)
     {
         Server = server;
         Users = users;
@@ -17,7 +17,7 @@ public sealed class Team : IAsyncDisposable
         Roles = folder.Write("roles.json", TeamFile.Roles);
     }
 
-    public SimulatorServer Server { get; }
+    public SimulatorHarness Server { get; }
 
     public CruxSimulator Simulator => Server.Simulator;
 
@@ -33,7 +33,7 @@ public sealed class Team : IAsyncDisposable
     {
         var simulator = new CruxSimulator();
         IReadOnlyList<SimulatedUser> users = simulator.AddUsers(simulator.Supplier, count, [.. CruxSimulator.MemberPermissions]);
-        return new Team(await SimulatorServer.StartAsync(simulator), users, new TempFolder());
+        return new Team(await SimulatorHarness.StartAsync(simulator, Door.Http), users, new TempFolder());
     }
 
     /// <summary><c>--base-address ... bulk VERB team.csv --roles roles.json</c> and <paramref name="more"/>.</summary>

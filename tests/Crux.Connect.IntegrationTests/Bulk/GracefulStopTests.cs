@@ -1,4 +1,3 @@
-using Crux.Connect.IntegrationTests.Roles;
 using Crux.Connect.Testing;
 
 namespace Crux.Connect.IntegrationTests.Bulk;
@@ -22,7 +21,7 @@ public sealed class GracefulStopTests
     {
         using var stop = new CancellationTokenSource();
         int deletes = 0;
-        await using var roles = await RoleSimulator.StartAsync(Door.Kestrel, onAnswer: (request, response) =>
+        await using var roles = await SimulatorHarness.StartAsync(Door.Http, onAnswer: (request, response) =>
         {
             if (request.Method == HttpMethod.Delete && Interlocked.Increment(ref deletes) == afterDeletes)
             {
@@ -52,7 +51,7 @@ public sealed class GracefulStopTests
     [Fact]
     public async Task ApplyPermissionChangesAsync_StoppedBeforeTheRun_NothingIsSentAndEveryUserIsNotStarted()
     {
-        await using var roles = await RoleSimulator.StartAsync(Door.Kestrel);
+        await using var roles = await SimulatorHarness.StartAsync(Door.Http);
         (PermissionChangePlan plan, IReadOnlyList<SimulatedUser> team) = await PlanAsync(roles, 10);
         roles.Simulator.Requests.Clear();
 
@@ -72,7 +71,7 @@ public sealed class GracefulStopTests
     {
         using var cancel = new CancellationTokenSource();
         int deletes = 0;
-        await using var roles = await RoleSimulator.StartAsync(Door.Kestrel, onAnswer: (request, response) =>
+        await using var roles = await SimulatorHarness.StartAsync(Door.Http, onAnswer: (request, response) =>
         {
             if (request.Method == HttpMethod.Delete && Interlocked.Increment(ref deletes) == afterDeletes)
             {
@@ -117,7 +116,7 @@ public sealed class GracefulStopTests
         Assert.All(exception.GetCompletedOutcomes<AppliedPermissionChange>(), o => Assert.Equal(o.IsSuccess ? CruxBulkUserState.Succeeded : CruxBulkUserState.Failed, o.State));
     }
 
-    private static async Task<(PermissionChangePlan Plan, IReadOnlyList<SimulatedUser> Team)> PlanAsync(RoleSimulator roles, int count)
+    private static async Task<(PermissionChangePlan Plan, IReadOnlyList<SimulatedUser> Team)> PlanAsync(SimulatorHarness roles, int count)
     {
         CruxSimulator sim = roles.Simulator;
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, count, Buyer);

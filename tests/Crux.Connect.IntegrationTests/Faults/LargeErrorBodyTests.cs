@@ -10,7 +10,7 @@ namespace Crux.Connect.IntegrationTests.Faults;
 /// abandons the rest, allocates nowhere near 50 MB and fails at once with the typed exception.
 /// </summary>
 /// <remarks>
-/// What the client took off the socket is counted under the handler (<see cref="CountingStream"/>), not from the
+/// What the client took off the socket is counted under the handler (<see cref="CountingSocketStream"/>), not from the
 /// server's side: Kestrel completes writes to a connection the peer has already closed, so "bytes the server wrote"
 /// says nothing about what the client read. SocketsHttpHandler itself may drain up to 1 MB of an abandoned chunked
 /// body in the background (its MaxResponseDrainSize) before closing the connection; that is the bound allowed below.
@@ -58,7 +58,7 @@ public sealed class LargeErrorBodyTests(ITestOutputHelper output)
             }
         });
 
-        using var httpClient = new HttpClient(CountingStream.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        using var httpClient = new HttpClient(CountingSocketStream.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         var options = new CruxClientOptions { BaseAddress = server.BaseAddress, ApiToken = "large-body-token", AttemptTimeout = TimeSpan.FromSeconds(10) };
         options.Retry.MaxRetries = maxRetries;
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
@@ -69,14 +69,14 @@ public sealed class LargeErrorBodyTests(ITestOutputHelper output)
         await Assert.ThrowsAnyAsync<CruxApiException>(() => users.RemovePermissionsAsync(Guid.NewGuid(), [Guid.NewGuid()], deadline.Token));
         Interlocked.Exchange(ref requests, 0);
 
-        long readBefore = CountingStream.TotalRead;
+        long readBefore = CountingSocketStream.TotalRead;
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
         var exception = await Assert.ThrowsAnyAsync<CruxApiException>(
             () => users.RemovePermissionsAsync(Guid.NewGuid(), [Guid.NewGuid()], deadline.Token));
         stopwatch.Stop();
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        long read = CountingStream.TotalRead - readBefore;
+        long read = CountingSocketStream.TotalRead - readBefore;
 
         output.WriteLine($"{status} with a 50 MB {(declareLength ? "Content-Length" : "chunked")} body, {requests} attempt(s): failed in {stopwatch.ElapsedMilliseconds} ms, " +
             $"client read {read / 1024} KiB off the socket, process allocated {allocated / 1024} KiB, ResponseBody {exception.ResponseBody?.Length} chars");

@@ -8,7 +8,7 @@ public sealed class AddPermissionsTests
     [MemberData(nameof(Wirings.AllWithVersions), MemberType = typeof(Wirings))]
     public async Task AddPermissionsAsync_AdminAddsTwo_ServerAssignsThemAndKeepsTheRest(Wiring wiring, CruxApiVersion version)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var member = sim.SupplierMember;
         Guid viewPaymentInfo = sim.PermissionUuid("view_payment_info");
@@ -25,15 +25,15 @@ public sealed class AddPermissionsTests
             sim.GetAssignedPermissionNames(member.Uuid));
         var logged = Assert.Single(sim.Requests.Snapshot());
         Assert.Equal("PATCH", logged.Method);
-        Assert.Equal(live.PermissionsPath(member.Uuid, version), logged.Path);
-        Assert.Equal(LiveSimulator.TransportOf(wiring), logged.Transport);
+        Assert.Equal(live.LoggedPermissionsPath(member.Uuid, version), logged.Path);
+        Assert.Equal(SimulatorHarness.TransportOf(wiring), logged.Transport);
     }
 
     [Theory]
     [MemberData(nameof(Wirings.All), MemberType = typeof(Wirings))]
     public async Task AddPermissionsAsync_AnyWiring_BodyIsExactJsonWithContentLengthNotChunked(Wiring wiring)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         Guid editItems = sim.PermissionUuid("edit_items");
         var users = live.Connect(wiring, sim.SupplierAdmin.Token);
@@ -50,7 +50,7 @@ public sealed class AddPermissionsTests
     [Fact]
     public async Task AddPermissionsAsync_AlreadyHeld_SucceedsAndChangesNothing()
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var before = sim.GetAssignedPermissionNames(sim.RetailerMember.Uuid);
         var users = live.Connect(Wiring.Constructor, sim.RetailerAdmin.Token);
@@ -64,7 +64,7 @@ public sealed class AddPermissionsTests
     [Fact]
     public async Task AddThenRemove_SamePermissions_RoundTripsToTheStartingState()
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var member = sim.RetailerMember;
         var start = sim.GetAssignedPermissionNames(member.Uuid);

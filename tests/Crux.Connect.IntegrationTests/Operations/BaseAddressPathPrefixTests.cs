@@ -1,3 +1,5 @@
+using Crux.Connect.Testing;
+
 namespace Crux.Connect.IntegrationTests.Operations;
 
 /// <summary>A base address with a path prefix (a gateway in front of Crux Connect), served by the simulator's PathBase.</summary>
@@ -26,9 +28,9 @@ public sealed class BaseAddressPathPrefixTests
     public async Task EveryOperation_BaseAddressWithPathPrefix_KeepsThePrefixWithOrWithoutTrailingSlash(
         Wiring wiring, CruxApiVersion version, bool trailingSlash)
     {
-        await using var live = await LiveSimulator.StartAsync(pathBase: "/gateway/crux");
+        await using var live = await SimulatorHarness.StartAsync(Door.Http, new CruxSimulatorOptions { PathBase = "/gateway/crux" });
         var sim = live.Simulator;
-        Uri root = wiring == Wiring.InMemoryHandler ? LiveSimulator.InMemoryBaseAddress : live.Server.BaseAddress;
+        Uri root = wiring == Wiring.InMemoryHandler ? SimulatorHarness.InMemoryBaseAddress : live.ServerAddress;
         var baseAddress = new Uri(root, trailingSlash ? "gateway/crux/" : "gateway/crux");
         var users = live.Connect(wiring, sim.SupplierAdmin.Token, version, baseAddress);
         Guid viewOrder = sim.PermissionUuid("view_order");
@@ -43,10 +45,10 @@ public sealed class BaseAddressPathPrefixTests
         Assert.True(assignments.Single(a => a.Permission.Name == "edit_items").Assigned);
         Assert.Equal(
             [
-                live.AllPermissionsPath(version),
-                live.PermissionsPath(sim.SupplierMember.Uuid, version),
-                live.PermissionsPath(sim.SupplierMember.Uuid, version),
-                live.PermissionsPath(sim.SupplierMember.Uuid, version),
+                live.LoggedAllPermissionsPath(version),
+                live.LoggedPermissionsPath(sim.SupplierMember.Uuid, version),
+                live.LoggedPermissionsPath(sim.SupplierMember.Uuid, version),
+                live.LoggedPermissionsPath(sim.SupplierMember.Uuid, version),
             ],
             sim.Requests.Snapshot().Select(r => r.Path));
         Assert.All(sim.Requests.Snapshot(), r => Assert.StartsWith("/gateway/crux/", r.Path, StringComparison.Ordinal));
@@ -56,9 +58,9 @@ public sealed class BaseAddressPathPrefixTests
     [MemberData(nameof(Wirings.OverHttp), MemberType = typeof(Wirings))]
     public async Task RemovePermissionsAsync_PrefixMissingFromBaseAddress_ThrowsNotFoundException(Wiring wiring)
     {
-        await using var live = await LiveSimulator.StartAsync(pathBase: "/crux");
+        await using var live = await SimulatorHarness.StartAsync(Door.Http, new CruxSimulatorOptions { PathBase = "/crux" });
         var sim = live.Simulator;
-        var users = live.Connect(wiring, sim.SupplierAdmin.Token, baseAddress: live.Server.BaseAddress);
+        var users = live.Connect(wiring, sim.SupplierAdmin.Token, baseAddress: live.ServerAddress);
 
         var e = await Assert.ThrowsAsync<CruxNotFoundException>(
             () => users.RemovePermissionsAsync(sim.SupplierMember.Uuid, [sim.PermissionUuid("view_order")]));

@@ -8,7 +8,7 @@ public sealed class GetAllPermissionsTests
     [MemberData(nameof(Wirings.AllWithVersions), MemberType = typeof(Wirings))]
     public async Task GetAllPermissionsAsync_SupplierAdmin_ReturnsTheSupplierCatalogWithThisInstancesUuids(Wiring wiring, CruxApiVersion version)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var users = live.Connect(wiring, sim.SupplierAdmin.Token, version);
 
@@ -20,14 +20,14 @@ public sealed class GetAllPermissionsTests
         Assert.DoesNotContain(catalog, p => p.Name == "create_order");
         var logged = Assert.Single(sim.Requests.Snapshot());
         Assert.Equal("GET", logged.Method);
-        Assert.Equal(live.AllPermissionsPath(version), logged.Path);
-        Assert.Equal(LiveSimulator.TransportOf(wiring), logged.Transport);
+        Assert.Equal(live.LoggedAllPermissionsPath(version), logged.Path);
+        Assert.Equal(SimulatorHarness.TransportOf(wiring), logged.Transport);
     }
 
     [Fact]
     public async Task GetAllPermissionsAsync_RetailerViewer_ReturnsTheRetailerCatalog()
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var users = live.Connect(Wiring.Constructor, sim.RetailerViewer.Token);
 
@@ -42,8 +42,8 @@ public sealed class GetAllPermissionsTests
     public async Task GetAllPermissionsAsync_TwoSimulators_ResolveTheSameNameToDifferentUuids()
     {
         // Why callers resolve names through the catalog: uuids differ per environment, as per simulator instance.
-        await using var first = await LiveSimulator.StartAsync();
-        await using var second = await LiveSimulator.StartAsync();
+        await using var first = await SimulatorHarness.StartAsync(Door.Http);
+        await using var second = await SimulatorHarness.StartAsync(Door.Http);
 
         var one = await first.Connect(Wiring.Constructor, first.Simulator.SupplierAdmin.Token).GetAllPermissionsAsync();
         var other = await second.Connect(Wiring.Constructor, second.Simulator.SupplierAdmin.Token).GetAllPermissionsAsync();

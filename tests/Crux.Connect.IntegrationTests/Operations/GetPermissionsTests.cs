@@ -8,7 +8,7 @@ public sealed class GetPermissionsTests
     [MemberData(nameof(Wirings.AllWithVersions), MemberType = typeof(Wirings))]
     public async Task GetPermissionsAsync_SupplierMember_ListsTheSupplierCatalogWithAssignedFlags(Wiring wiring, CruxApiVersion version)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var member = sim.SupplierMember;
         var users = live.Connect(wiring, sim.SupplierAdmin.Token, version);
@@ -21,15 +21,15 @@ public sealed class GetPermissionsTests
         Assert.All(assignments, a => Assert.Equal(sim.PermissionUuid(a.Permission.Name), a.Permission.Uuid));
         var logged = Assert.Single(sim.Requests.Snapshot());
         Assert.Equal("GET", logged.Method);
-        Assert.Equal(live.PermissionsPath(member.Uuid, version), logged.Path);
-        Assert.Equal(LiveSimulator.TransportOf(wiring), logged.Transport);
+        Assert.Equal(live.LoggedPermissionsPath(member.Uuid, version), logged.Path);
+        Assert.Equal(SimulatorHarness.TransportOf(wiring), logged.Transport);
         Assert.Equal(0, logged.Body.Length);
     }
 
     [Fact]
     public async Task GetPermissionsAsync_OverHttp_MapsEveryPermissionField()
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var users = live.Connect(Wiring.Constructor, sim.RetailerAdmin.Token);
 
@@ -45,7 +45,7 @@ public sealed class GetPermissionsTests
     [MemberData(nameof(Wirings.OverHttp), MemberType = typeof(Wirings))]
     public async Task GetPermissionsAsync_ViewerWithOnlyViewOrgUsers_CanRead(Wiring wiring)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var users = live.Connect(wiring, sim.SupplierViewer.Token);
 
@@ -57,7 +57,7 @@ public sealed class GetPermissionsTests
     [Fact]
     public async Task GetPermissionsAsync_AfterRemoveOverHttp_ShowsTheRemovedOnesUnassigned()
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         Guid[] removed = [sim.PermissionUuid("view_order"), sim.PermissionUuid("export_order")];
         var users = live.Connect(Wiring.AddCruxConnectFromConfiguration, sim.SupplierAdmin.Token);

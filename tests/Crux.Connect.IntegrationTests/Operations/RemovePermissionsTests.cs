@@ -9,7 +9,7 @@ public sealed class RemovePermissionsTests
     [MemberData(nameof(Wirings.AllWithVersions), MemberType = typeof(Wirings))]
     public async Task RemovePermissionsAsync_AdminRemovesTwo_ServerNoLongerAssignsExactlyThose(Wiring wiring, CruxApiVersion version)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var member = sim.SupplierMember;
         Guid exportOrder = sim.PermissionUuid("export_order");
@@ -24,8 +24,8 @@ public sealed class RemovePermissionsTests
         Assert.Equal(["view_org_users", "view_order", "view_items"], sim.GetAssignedPermissionNames(member.Uuid));
         var logged = Assert.Single(sim.Requests.Snapshot());
         Assert.Equal("DELETE", logged.Method);
-        Assert.Equal(live.PermissionsPath(member.Uuid, version), logged.Path);
-        Assert.Equal(LiveSimulator.TransportOf(wiring), logged.Transport);
+        Assert.Equal(live.LoggedPermissionsPath(member.Uuid, version), logged.Path);
+        Assert.Equal(SimulatorHarness.TransportOf(wiring), logged.Transport);
         Assert.Equal(HttpStatusCode.NoContent, logged.ResponseStatus);
     }
 
@@ -33,7 +33,7 @@ public sealed class RemovePermissionsTests
     [MemberData(nameof(Wirings.All), MemberType = typeof(Wirings))]
     public async Task RemovePermissionsAsync_AnyWiring_BodyIsExactJsonWithContentLengthNotChunked(Wiring wiring)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         Guid viewOrder = sim.PermissionUuid("view_order");
         Guid exportOrder = sim.PermissionUuid("export_order");
@@ -53,7 +53,7 @@ public sealed class RemovePermissionsTests
     [Fact]
     public async Task RemovePermissionsAsync_OverTheSocket_SendsTokenSchemeAcceptAndUserAgent()
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var users = live.Connect(Wiring.Constructor, sim.SupplierAdmin.Token);
 
@@ -64,13 +64,13 @@ public sealed class RemovePermissionsTests
         Assert.Equal($"Token {RecordedRequest.Redacted}", logged.Header("Authorization"));
         Assert.Equal("application/json", logged.Header("Accept"));
         Assert.StartsWith("Crux.Connect/", logged.Header("User-Agent"), StringComparison.Ordinal);
-        Assert.Equal($"127.0.0.1:{live.Server.BaseAddress.Port}", logged.Header("Host"));
+        Assert.Equal($"127.0.0.1:{live.ServerAddress.Port}", logged.Header("Host"));
     }
 
     [Fact]
     public async Task RemovePermissionsAsync_DuplicatesAndUppercaseInput_SentOnceLowercaseInCallerOrder()
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         Guid viewItems = sim.PermissionUuid("view_items");
         Guid viewOrder = sim.PermissionUuid("view_order");
@@ -88,7 +88,7 @@ public sealed class RemovePermissionsTests
     [Fact]
     public async Task RemovePermissionsAsync_Repeated_SucceedsAgainAndLeavesTheSameState()
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         Guid cancelOrder = sim.PermissionUuid("cancel_order");
         var users = live.Connect(Wiring.Constructor, sim.SupplierAdmin.Token);
@@ -106,7 +106,7 @@ public sealed class RemovePermissionsTests
     [Fact]
     public async Task RemovePermissionsAsync_RetailerAdminOnRetailerMember_RemovesRetailerOnlyPermission()
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         sim.Assign(sim.RetailerMember.Uuid, "create_order");
         var users = live.Connect(Wiring.Constructor, sim.RetailerAdmin.Token);
@@ -119,7 +119,7 @@ public sealed class RemovePermissionsTests
     [Fact]
     public async Task RemovePermissionsAsync_OneSharedClientManyUsersConcurrently_EachUserLosesOnlyItsOwn()
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var members = sim.AddUsers(sim.Supplier, 40, [.. CruxSimulator.MemberPermissions]);
         string[] names = ["view_order", "export_order", "cancel_order", "view_items"];
@@ -141,7 +141,7 @@ public sealed class RemovePermissionsTests
     [Fact]
     public async Task RemovePermissionsAsync_EmptyPermissionList_ThrowsArgumentExceptionAndNothingReachesTheServer()
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var users = live.Connect(Wiring.Constructor, sim.SupplierAdmin.Token);
 

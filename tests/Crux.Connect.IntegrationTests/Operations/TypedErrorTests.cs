@@ -13,7 +13,7 @@ public sealed class TypedErrorTests
     [MemberData(nameof(Wirings.AllWithVersions), MemberType = typeof(Wirings))]
     public async Task RemovePermissionsAsync_UnknownToken_ThrowsAuthenticationExceptionWithDetailAndRequestId(Wiring wiring, CruxApiVersion version)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         const string token = "0123456789abcdef0123456789abcdef01234567";
         var users = live.Connect(wiring, token, version);
@@ -22,7 +22,7 @@ public sealed class TypedErrorTests
             () => users.RemovePermissionsAsync(sim.SupplierMember.Uuid, [sim.PermissionUuid("view_order")]));
 
         AssertAnsweredOnce(sim, e, HttpStatusCode.Unauthorized, "Invalid token.");
-        Assert.Equal(live.PermissionsPath(sim.SupplierMember.Uuid, version), sim.Requests.Last!.Path);
+        Assert.Equal(live.LoggedPermissionsPath(sim.SupplierMember.Uuid, version), sim.Requests.Last!.Path);
         Assert.DoesNotContain(token, e.ToString(), StringComparison.Ordinal);
         Assert.Equivalent(CruxSimulator.MemberPermissions, sim.GetAssignedPermissionNames(sim.SupplierMember.Uuid), strict: true);
     }
@@ -31,7 +31,7 @@ public sealed class TypedErrorTests
     [MemberData(nameof(Wirings.AllWithVersions), MemberType = typeof(Wirings))]
     public async Task RemovePermissionsAsync_ViewerWithoutEditOrgUsers_ThrowsPermissionDeniedExceptionAndChangesNothing(Wiring wiring, CruxApiVersion version)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var users = live.Connect(wiring, sim.SupplierViewer.Token, version);
 
@@ -46,7 +46,7 @@ public sealed class TypedErrorTests
     [MemberData(nameof(Wirings.All), MemberType = typeof(Wirings))]
     public async Task AddPermissionsAsync_ViewerWithoutEditOrgUsers_ThrowsPermissionDeniedException(Wiring wiring)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var users = live.Connect(wiring, sim.RetailerViewer.Token);
 
@@ -61,7 +61,7 @@ public sealed class TypedErrorTests
     [MemberData(nameof(Wirings.All), MemberType = typeof(Wirings))]
     public async Task GetAllPermissionsAsync_UserWithoutViewOrgUsers_ThrowsPermissionDeniedException(Wiring wiring)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var editorOnly = sim.AddUser(sim.Supplier, "editor@supplier.example", "editor-password", CruxSimulator.EditOrgUsers);
         var users = live.Connect(wiring, editorOnly.Token);
@@ -75,7 +75,7 @@ public sealed class TypedErrorTests
     [MemberData(nameof(Wirings.All), MemberType = typeof(Wirings))]
     public async Task RemovePermissionsAsync_UnknownUser_ThrowsNotFoundException(Wiring wiring)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var users = live.Connect(wiring, sim.SupplierAdmin.Token);
 
@@ -89,7 +89,7 @@ public sealed class TypedErrorTests
     [MemberData(nameof(Wirings.All), MemberType = typeof(Wirings))]
     public async Task GetPermissionsAsync_UserOfAnotherOrganization_ThrowsNotFoundException(Wiring wiring)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var users = live.Connect(wiring, sim.SupplierAdmin.Token);
 
@@ -102,7 +102,7 @@ public sealed class TypedErrorTests
     [MemberData(nameof(Wirings.AllWithVersions), MemberType = typeof(Wirings))]
     public async Task RemovePermissionsAsync_UnknownPermissionUuidAmongValidOnes_ThrowsUnprocessableEntityAndRemovesNothing(Wiring wiring, CruxApiVersion version)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var unknown = Guid.NewGuid();
         var users = live.Connect(wiring, sim.SupplierAdmin.Token, version);
@@ -118,7 +118,7 @@ public sealed class TypedErrorTests
     [MemberData(nameof(Wirings.All), MemberType = typeof(Wirings))]
     public async Task AddPermissionsAsync_RetailerOnlyPermissionForSupplierUser_ThrowsOrganizationTypeException(Wiring wiring)
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var users = live.Connect(wiring, sim.SupplierAdmin.Token);
 
@@ -132,7 +132,7 @@ public sealed class TypedErrorTests
     [Fact]
     public async Task RemovePermissionsAsync_SupplierOnlyPermissionFromRetailerUser_ThrowsOrganizationTypeException()
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var users = live.Connect(Wiring.Constructor, sim.RetailerAdmin.Token, CruxApiVersion.Timpanogos);
 
@@ -150,7 +150,7 @@ public sealed class TypedErrorTests
         // The simulator's own 400s (no body, empty list, a non-uuid item) cannot be provoked through the SDK, which
         // refuses such input before sending; so the 400 a server could still answer is queued with the simulator's
         // DRF-shaped body, to prove how it arrives over the wire.
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         sim.Faults.FailNext(1, HttpStatusCode.BadRequest, body: "{\"permission_uuids\":{\"0\":[\"Must be a valid UUID.\"]},\"non_field_errors\":[\"Invalid data.\"]}");
         var users = live.Connect(wiring, sim.SupplierAdmin.Token);
@@ -167,7 +167,7 @@ public sealed class TypedErrorTests
     [Fact]
     public async Task RemovePermissionsAsync_PermissionDenied_MessageNamesOperationPathDetailAndRequestId()
     {
-        await using var live = await LiveSimulator.StartAsync();
+        await using var live = await SimulatorHarness.StartAsync(Door.Http);
         var sim = live.Simulator;
         var users = live.Connect(Wiring.Constructor, sim.SupplierViewer.Token);
 
@@ -175,7 +175,7 @@ public sealed class TypedErrorTests
             () => users.RemovePermissionsAsync(sim.SupplierMember.Uuid, [sim.PermissionUuid("view_order")]));
 
         Assert.Contains("RemovePermissions", e.Message, StringComparison.Ordinal);
-        Assert.Contains(live.PermissionsPath(sim.SupplierMember.Uuid), e.Message, StringComparison.Ordinal);
+        Assert.Contains(live.LoggedPermissionsPath(sim.SupplierMember.Uuid), e.Message, StringComparison.Ordinal);
         Assert.Contains(e.Detail!, e.Message, StringComparison.Ordinal);
         Assert.Contains(e.RequestId!, e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(sim.SupplierViewer.Token, e.ToString(), StringComparison.Ordinal);

@@ -30,7 +30,7 @@ public sealed class ApplyPermissionChangesRateLimitedTests
         const int userCount = 1_000;
         // The simulator's clock stands still until the first 429: the limit bites however slow the machine is.
         var clock = new StillUntilTrippedClock();
-        await using var roles = await RoleSimulator.StartAsync(new CruxSimulator(new CruxSimulatorOptions { TimeProvider = clock }), door);
+        await using var roles = await SimulatorHarness.StartAsync(new CruxSimulator(new CruxSimulatorOptions { TimeProvider = clock }), door);
         var sim = roles.Simulator;
         clock.Tripped = () => sim.Faults.RateLimitedCount > 0;
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, userCount, Buyer);

@@ -13,7 +13,7 @@ public sealed class ApplyPermissionChangesTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task ApplyPermissionChangesAsync_StateChangedSinceThePlan_BringsEveryUserToTheDesiredSetAndSaysWhoDrifted(Door door)
     {
-        await using var roles = await RoleSimulator.StartAsync(door);
+        await using var roles = await SimulatorHarness.StartAsync(door);
         var sim = roles.Simulator;
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, 4, Buyer);
         PermissionChangePlan plan = PermissionChangePlan.FromJson(
@@ -48,7 +48,7 @@ public sealed class ApplyPermissionChangesTests
         const int userCount = 300;
         // The simulator's clock stands still until the first 429: the limit bites however slow the machine is.
         var clock = new StillUntilTrippedClock();
-        await using var roles = await RoleSimulator.StartAsync(new CruxSimulator(new CruxSimulatorOptions { TimeProvider = clock }), door);
+        await using var roles = await SimulatorHarness.StartAsync(new CruxSimulator(new CruxSimulatorOptions { TimeProvider = clock }), door);
         var sim = roles.Simulator;
         clock.Tripped = () => sim.Faults.RateLimitedCount > 0;
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, userCount, Buyer);
@@ -89,8 +89,8 @@ public sealed class ApplyPermissionChangesTests
     {
         var sim = new CruxSimulator();
         // Not transient: the runner does not try again.
-        await using var roles = await RoleSimulator.StartAsync(
-            sim, door, onAnswer: RoleSimulator.AfterFirst("DELETE", () => sim.Faults.FailNext(1, HttpStatusCode.Forbidden)));
+        await using var roles = await SimulatorHarness.StartAsync(
+            sim, door, onAnswer: SimulatorHarness.AfterFirst("DELETE", () => sim.Faults.FailNext(1, HttpStatusCode.Forbidden)));
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, 3, Buyer);
         PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer));
         var oneAtATime = new CruxBulkOptions { MaxConcurrency = 1 };
@@ -119,8 +119,8 @@ public sealed class ApplyPermissionChangesTests
     {
         var sim = new CruxSimulator();
         // The first PATCH reached the server and changed the user; its answer never reaches the SDK.
-        await using var roles = await RoleSimulator.StartAsync(
-            sim, door, onAnswer: RoleSimulator.AfterFirst("PATCH", () => throw new HttpRequestException("The connection was reset after the request was sent.")));
+        await using var roles = await SimulatorHarness.StartAsync(
+            sim, door, onAnswer: SimulatorHarness.AfterFirst("PATCH", () => throw new HttpRequestException("The connection was reset after the request was sent.")));
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, 2, Buyer);
         PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer));
 
@@ -143,7 +143,7 @@ public sealed class ApplyPermissionChangesTests
         var sim = new CruxSimulator();
         using var stop = new CancellationTokenSource();
         // The stop comes once the first user's DELETE is answered: that user's PATCH still goes out, no other user starts.
-        await using var roles = await RoleSimulator.StartAsync(sim, door, onAnswer: RoleSimulator.AfterFirst("DELETE", stop.Cancel));
+        await using var roles = await SimulatorHarness.StartAsync(sim, door, onAnswer: SimulatorHarness.AfterFirst("DELETE", stop.Cancel));
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, 4, Buyer);
         PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer));
         var reported = new List<(Guid User, bool Success, int CompletedBefore)>();
@@ -167,7 +167,7 @@ public sealed class ApplyPermissionChangesTests
     [Fact]
     public async Task ApplyPermissionChangesAsync_UserProgressThrows_RunGoesOnAndTheExceptionIsOnTheResult()
     {
-        await using var roles = await RoleSimulator.StartAsync(Door.InMemory);
+        await using var roles = await SimulatorHarness.StartAsync(Door.InMemory);
         IReadOnlyList<SimulatedUser> team = roles.Simulator.AddUsers(roles.Simulator.Retailer, 3, Buyer);
         PermissionChangePlan plan = await roles.Users.PlanPermissionChangesAsync(team.ToDictionary(u => u.Uuid, _ => (IEnumerable<string>)Viewer));
         var broken = new InvalidOperationException("the audit disk is full");

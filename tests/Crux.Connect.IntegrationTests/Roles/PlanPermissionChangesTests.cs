@@ -8,7 +8,7 @@ public sealed class PlanPermissionChangesTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task PlanPermissionChangesAsync_OneUser_ReadsOnceChangesNothingAndPrintsATable(Door door)
     {
-        await using var roles = await RoleSimulator.StartAsync(door);
+        await using var roles = await SimulatorHarness.StartAsync(door);
         var sim = roles.Simulator;
         Guid member = sim.RetailerMember.Uuid;
 
@@ -38,7 +38,7 @@ public sealed class PlanPermissionChangesTests
     [Fact]
     public async Task PlanPermissionChangesAsync_ToJsonThenFromJson_GivesTheSamePlan()
     {
-        await using var roles = await RoleSimulator.StartAsync(Door.InMemory);
+        await using var roles = await SimulatorHarness.StartAsync(Door.InMemory);
         var sim = roles.Simulator;
         var desired = new Dictionary<Guid, IEnumerable<string>>
         {
@@ -67,7 +67,7 @@ public sealed class PlanPermissionChangesTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task PlanPermissionChangesAsync_ManyUsers_PlansEachListsWhoCannotBePlannedAndSendsOnlyReads(Door door)
     {
-        await using var roles = await RoleSimulator.StartAsync(door);
+        await using var roles = await SimulatorHarness.StartAsync(door);
         var sim = roles.Simulator;
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, 20, "view_org_users", "create_order", "edit_inventory_lists");
         sim.Assign(team[3].Uuid, "view_inventory_lists");
@@ -99,7 +99,7 @@ public sealed class PlanPermissionChangesTests
     [Fact]
     public async Task PlanPermissionChangesAsync_ManyUsersByName_ResolvesEveryNameWithOneCatalogRead()
     {
-        await using var roles = await RoleSimulator.StartAsync(Door.InMemory);
+        await using var roles = await SimulatorHarness.StartAsync(Door.InMemory);
         var sim = roles.Simulator;
         IReadOnlyList<SimulatedUser> team = sim.AddUsers(sim.Retailer, 5, "view_org_users", "create_order");
 
@@ -115,7 +115,7 @@ public sealed class PlanPermissionChangesTests
     [Fact]
     public async Task PlanPermissionChangesAsync_BadMap_ThrowsNamingTheUserAndSendsNothing()
     {
-        await using var roles = await RoleSimulator.StartAsync(Door.InMemory);
+        await using var roles = await SimulatorHarness.StartAsync(Door.InMemory);
         var sim = roles.Simulator;
         Guid member = sim.RetailerMember.Uuid;
 

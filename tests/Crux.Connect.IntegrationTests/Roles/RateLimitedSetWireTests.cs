@@ -21,8 +21,8 @@ public sealed class RateLimitedSetWireTests
     public async Task SetPermissionsAsync_429OnAChange_SendsThatRequestAgainAndNothingElse(string after, int count, string expected)
     {
         var sim = new CruxSimulator();
-        await using var roles = await RoleSimulator.StartAsync(
-            sim, Door.InMemory, onAnswer: RoleSimulator.AfterFirst(after, () => sim.Faults.FailNext(count, HttpStatusCode.TooManyRequests)));
+        await using var roles = await SimulatorHarness.StartAsync(
+            sim, Door.InMemory, onAnswer: SimulatorHarness.AfterFirst(after, () => sim.Faults.FailNext(count, HttpStatusCode.TooManyRequests)));
 
         SetPermissionsResult result = await roles.Users.SetPermissionsAsync(sim.RetailerMember.Uuid, Desired.Select(sim.PermissionUuid));   // by uuid: no catalog GET
 
@@ -40,7 +40,7 @@ public sealed class RateLimitedSetWireTests
     {
         var sim = new CruxSimulator();
         bool armed = false;
-        await using var roles = await RoleSimulator.StartAsync(
+        await using var roles = await SimulatorHarness.StartAsync(
             sim, Door.InMemory, onAnswer: (request, response) =>
             {
                 if (armed && request.Method.Method == after && response.IsSuccessStatusCode)

@@ -38,7 +38,7 @@ public sealed class SetPermissionsTests
     public async Task SetPermissionsAsync_EachCombination_SendsOnlyWhatIsNeededRemovalFirstAndLandsOnTheDesiredSet(Door door, string caseName)
     {
         var (desired, removed, added, requests) = Cases[caseName];
-        await using var roles = await RoleSimulator.StartAsync(door);
+        await using var roles = await SimulatorHarness.StartAsync(door);
         var sim = roles.Simulator;
         Guid member = sim.RetailerMember.Uuid;
 
@@ -74,7 +74,7 @@ public sealed class SetPermissionsTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task SetPermissionsAsync_AlreadyInTheDesiredState_CostsExactlyOneGet(Door door)
     {
-        await using var roles = await RoleSimulator.StartAsync(door);
+        await using var roles = await SimulatorHarness.StartAsync(door);
         var sim = roles.Simulator;
 
         SetPermissionsResult result = await roles.Users.SetPermissionsAsync(sim.RetailerMember.Uuid, [.. CruxSimulator.MemberPermissions]);
@@ -98,7 +98,7 @@ public sealed class SetPermissionsTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task SetPermissionsAsync_ByName_ResolvesAndSetsTheRole(Door door)
     {
-        await using var roles = await RoleSimulator.StartAsync(door);
+        await using var roles = await SimulatorHarness.StartAsync(door);
         var sim = roles.Simulator;
         Guid member = sim.RetailerMember.Uuid;
 
@@ -114,7 +114,7 @@ public sealed class SetPermissionsTests
     [MemberData(nameof(Doors.Both), MemberType = typeof(Doors))]
     public async Task SetPermissionsAsync_PermissionTheOrganizationCannotHold_ThrowsNamingItAfterTheGetAndChangesNothing(Door door)
     {
-        await using var roles = await RoleSimulator.StartAsync(door);
+        await using var roles = await SimulatorHarness.StartAsync(door);
         var sim = roles.Simulator;
         Guid member = sim.RetailerMember.Uuid;
         Guid editItems = sim.PermissionUuid(CruxPermissionNames.EditItems);           // supplier-only
@@ -138,8 +138,8 @@ public sealed class SetPermissionsTests
     {
         var sim = new CruxSimulator();
         // The moment the DELETE has succeeded: every try of the PATCH that follows fails (4 tries with the default retries).
-        await using var roles = await RoleSimulator.StartAsync(
-            sim, door, onAnswer: RoleSimulator.AfterFirst("DELETE", () => sim.Faults.FailNext(4, HttpStatusCode.ServiceUnavailable)));
+        await using var roles = await SimulatorHarness.StartAsync(
+            sim, door, onAnswer: SimulatorHarness.AfterFirst("DELETE", () => sim.Faults.FailNext(4, HttpStatusCode.ServiceUnavailable)));
         Guid member = sim.RetailerMember.Uuid;
         Guid[] desired = [.. new[] { "view_org_users", "view_order", "create_order" }.Select(sim.PermissionUuid)];
 
@@ -174,7 +174,7 @@ public sealed class SetPermissionsTests
     [Fact]
     public async Task SetPermissionsAsync_BadArguments_ThrowNamingTheParameterAndSendNothing()
     {
-        await using var roles = await RoleSimulator.StartAsync(Door.InMemory);
+        await using var roles = await SimulatorHarness.StartAsync(Door.InMemory);
         var sim = roles.Simulator;
         Guid member = sim.RetailerMember.Uuid;
         Guid viewOrder = sim.PermissionUuid(CruxPermissionNames.ViewOrder);
@@ -191,7 +191,7 @@ public sealed class SetPermissionsTests
     [Fact]
     public async Task SetPermissionsAsync_EmptySet_SaysThatRemovingEverythingIsRemovePermissionsAsync()
     {
-        await using var roles = await RoleSimulator.StartAsync(Door.InMemory);
+        await using var roles = await SimulatorHarness.StartAsync(Door.InMemory);
         var sim = roles.Simulator;
         Guid member = sim.SupplierMember.Uuid;
 

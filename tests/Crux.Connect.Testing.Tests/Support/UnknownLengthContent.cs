@@ -11,7 +11,7 @@ public sealed class UnknownLengthContent : HttpContent
     public UnknownLengthContent(string json)
     {
         _bytes = Encoding.UTF8.GetBytes(json);
-        Headers.TryAddWithoutValidation("Content-Type", Harness.JsonType);
+        Headers.TryAddWithoutValidation("Content-Type", SimulatorHarness.JsonType);
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(_bytes).AsTask();

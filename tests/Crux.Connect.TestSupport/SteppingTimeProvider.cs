@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace Crux.Connect.Tests.TestSupport;
+namespace Crux.Connect.TestSupport;
 
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that drives a call to completion without sleeping: whenever the call is
@@ -9,6 +9,9 @@ namespace Crux.Connect.Tests.TestSupport;
 /// It never asks which timer is which, nor how many the client creates: a test bounds how far one step may
 /// jump instead (below every timeout it does not want to reach), and lets the clock jump further only while the
 /// code under test provably waits for nothing but time (an attempt stalled on purpose).
+/// <see cref="AdvanceInStepsAsync"/> moves it the other way, in fixed steps whatever the timers, for tests that check a
+/// wait lasted at least so long. The one manual clock of the tests: a test that only sets the time uses
+/// <see cref="FakeTimeProvider"/> itself.
 /// </summary>
 public sealed class SteppingTimeProvider : FakeTimeProvider
 {
@@ -94,6 +97,35 @@ public sealed class SteppingTimeProvider : FakeTimeProvider
     /// <summary>The same as <see cref="DriveAsync{T}(Task{T}, TimeSpan, Func{bool}?, int)"/> for a task without a result.</summary>
     public Task DriveAsync(Task task, TimeSpan maxStep, Func<bool>? onlyTimeCanHelp = null, int maxSteps = 5000) =>
         DriveAsync(AsResult(task), maxStep, onlyTimeCanHelp, maxSteps);
+
+    /// <summary>
+    /// Once <paramref name="armed"/> says the code under test has started waiting on this clock (e.g. the simulator has
+    /// the request, so its delay timer exists), advances the clock by <paramref name="step"/> at a time until
+    /// <paramref name="task"/> completes, and returns how much fake time that took.
+    /// </summary>
+    /// <exception cref="TimeoutException">The wait never started, or the task never completed.</exception>
+    public async Task<TimeSpan> AdvanceInStepsAsync(Task task, TimeSpan step, Func<bool> armed)
+    {
+        if (!SpinWait.SpinUntil(armed, TimeSpan.FromSeconds(10)))
+        {
+            throw new TimeoutException("The wait never started (the request never reached the simulator).");
+        }
+
+        DateTimeOffset start = GetUtcNow();
+        for (int i = 0; i < 10_000 && !task.IsCompleted; i++)
+        {
+            Advance(step);
+            await Task.Yield();
+            SpinWait.SpinUntil(() => task.IsCompleted, TimeSpan.FromMilliseconds(1));
+        }
+
+        if (!task.IsCompleted)
+        {
+            throw new TimeoutException("The task never completed while the fake clock advanced.");
+        }
+
+        return GetUtcNow() - start;
+    }
 
     private static async Task<bool> AsResult(Task task)
     {

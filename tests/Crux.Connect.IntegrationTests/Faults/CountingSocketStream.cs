@@ -6,7 +6,7 @@ namespace Crux.Connect.IntegrationTests.Faults;
 /// The client's side of a connection, counting the bytes the process actually took off the socket:
 /// the honest measure of how much of a response the SDK (and the handler under it) read.
 /// </summary>
-internal sealed class CountingStream(Stream inner) : Stream
+internal sealed class CountingSocketStream(Stream inner) : Stream
 {
     private static long s_read;
 
@@ -31,7 +31,7 @@ internal sealed class CountingStream(Stream inner) : Stream
             try
             {
                 await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new CountingStream(new NetworkStream(socket, ownsSocket: true));
+                return new CountingSocketStream(new NetworkStream(socket, ownsSocket: true));
             }
             catch
             {

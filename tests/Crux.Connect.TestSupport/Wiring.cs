@@ -1,6 +1,6 @@
-namespace Crux.Connect.IntegrationTests.Operations;
+namespace Crux.Connect.TestSupport;
 
-/// <summary>How a test gets its <see cref="OrganizationUsersClient"/>: the ways an application wires the SDK.</summary>
+/// <summary>How <see cref="SimulatorHarness.Connect"/> gives a test its <see cref="OrganizationUsersClient"/>: the ways an application wires the SDK.</summary>
 public enum Wiring
 {
     /// <summary><c>new CruxClient(httpClient, options)</c> on a plain <see cref="HttpClient"/>, over loopback HTTP.</summary>

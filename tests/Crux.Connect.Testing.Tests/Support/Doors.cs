@@ -1,6 +1,0 @@
-namespace Crux.Connect.Testing.Tests.Support;
-
-public static class Doors
-{
-    public static TheoryData<Door> Both => new() { Door.Memory, Door.Http };
-}
