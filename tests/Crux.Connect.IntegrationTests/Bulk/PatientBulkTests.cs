@@ -23,7 +23,7 @@ public sealed class PatientBulkTests
 
     // Windows of 200 ms with the client's waits capped at 50 ms. The other rows are in classes of their own so that they
     // wait at the same time as this one: PatientBulkShortWindowTests (windows shorter than Retry-After can say, default
-    // options), PatientBulkOneSecondWindowTests and PatientBulkLowRateTests (one-second windows).
+    // options), PatientBulkOneSecondWindowTests, PatientBulkDocumentedRateTests and PatientBulkLowRateTests (one-second windows).
     [Theory]
     [InlineData(8, 150, 200, 50)] // docs/bulk.md's measured settings: 150 requests per 200 ms, Retry.BaseDelay 5 ms, MaxDelay 50 ms
     [InlineData(null, 150, 200, 50)]
