@@ -8,14 +8,15 @@ namespace Crux.Connect.Cli.Tests.Administrators;
 /// Issue 21, "The tool on the engine": <c>crux bulk apply</c> as a process, stopped by SIGTERM (timeout, systemd, Kubernetes, CI),
 /// SIGHUP (a closed terminal) or SIGINT (Ctrl+C) at several points of the run, found by watching the server's request log. The
 /// first signal starts no new user and lets the ones in flight finish; every user ends done (the server holds the desired set) or
-/// in the users-left file, none half-changed. A second signal, of any kind, abandons the users in flight.
+/// in the users-left file, none half-changed. A second signal, of any kind, abandons the users in flight
+/// (<see cref="SecondSignalProcessTests"/>).
 /// </summary>
 public class SignalProcessTests
 {
-    private const int SigHup = PosixSignals.SigHup;
-    private const int SigInt = PosixSignals.SigInt;
-    private const int SigTerm = PosixSignals.SigTerm;
-    private const int Count = 30;
+    internal const int SigHup = PosixSignals.SigHup;
+    internal const int SigInt = PosixSignals.SigInt;
+    internal const int SigTerm = PosixSignals.SigTerm;
+    internal const int Count = 30;
 
     /// <summary>Where in the run the signal is sent, by what the server has seen.</summary>
     public enum Point
@@ -64,38 +65,7 @@ public class SignalProcessTests
         }
     }
 
-    [Theory]
-    [InlineData(SigTerm, SigTerm)]
-    [InlineData(SigTerm, SigHup)]
-    [InlineData(SigHup, SigInt)]
-    [InlineData(SigInt, SigTerm)]
-    public async Task Process_SecondSignal_AbandonsInFlightEveryUserDoneOrLeft(int first, int second)
-    {
-        if (!PosixSignals.Supported || PosixSignals.IgnoredHere(first) || PosixSignals.IgnoredHere(second))
-        {
-            return;
-        }
-
-        await using Team team = await Team.StartAsync(Count);
-        CliResult result = await RunAndSignalAsync(team, Point.MidRun, first, second);
-
-        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
-        Assert.Contains($"{Count} users:", result.Out);
-        HashSet<Guid> left = UsersLeft(team, result);
-        Assert.NotEmpty(left);
-        for (int i = 0; i < Count; i++)
-        {
-            string[] held = [.. team.Simulator.GetAssignedPermissionNames(team.Users[i].Uuid).Order()];
-            bool done = held.SequenceEqual(TeamFile.Desired(i).Order());
-            bool untouched = held.SequenceEqual(CruxSimulator.MemberPermissions.Order());
-
-            // Abandoned in flight, a user may be half-changed; then it is in the file, so running the file again completes it.
-            Assert.True(done || left.Contains(team.Users[i].Uuid), $"user {i} is neither done nor in the users-left file");
-            Assert.True(done || untouched || left.Contains(team.Users[i].Uuid), $"user {i} is half-changed and not in the users-left file");
-        }
-    }
-
-    private static HashSet<Guid> UsersLeft(Team team, CliResult result)
+    internal static HashSet<Guid> UsersLeft(Team team, CliResult result)
     {
         string failed = team.Folder.File("team.failed.csv");
         Assert.True(File.Exists(failed) || !result.Error.Contains("Users left", StringComparison.Ordinal), "users left announced but no file");
@@ -104,7 +74,7 @@ public class SignalProcessTests
 
     /// <summary>Runs <c>crux bulk apply</c> with every answer slowed (50 ms, two users at a time, so the run lasts seconds), watches
     /// the server's request log, and sends <paramref name="signals"/> to the process once <paramref name="point"/> is reached.</summary>
-    private static async Task<CliResult> RunAndSignalAsync(Team team, Point point, params int[] signals)
+    internal static async Task<CliResult> RunAndSignalAsync(Team team, Point point, params int[] signals)
     {
         team.Simulator.Faults.Latency = TimeSpan.FromMilliseconds(50);
         Task? watcher = null;
