@@ -37,6 +37,7 @@ public static class CruxModelFactory
         Guid userUuid, IEnumerable<Guid> permissionUuids, HttpStatusCode statusCode = HttpStatusCode.NoContent, string? requestId = null) =>
         new(userUuid, Copy(permissionUuids), statusCode, requestId);
 
-    private static Guid[] Copy(IEnumerable<Guid> permissionUuids) =>
-        permissionUuids?.ToArray() ?? throw new ArgumentNullException(nameof(permissionUuids));
+    /// <summary>The uuids as given, written as a call's body is: the results read their uuids from a body.</summary>
+    private static byte[] Copy(IEnumerable<Guid> permissionUuids) =>
+        Internal.PermissionUuidsBody.Create(permissionUuids?.ToArray() ?? throw new ArgumentNullException(nameof(permissionUuids)));
 }

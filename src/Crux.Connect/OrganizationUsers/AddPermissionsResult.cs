@@ -6,8 +6,8 @@ namespace Crux.Connect;
 /// <remarks>Tests and mocks build one with <see cref="CruxModelFactory.AddPermissionsResult"/>.</remarks>
 public sealed class AddPermissionsResult : PermissionChangeResult
 {
-    internal AddPermissionsResult(Guid userUuid, IReadOnlyList<Guid> permissionUuids, HttpStatusCode statusCode, string? requestId)
-        : base(userUuid, permissionUuids, statusCode, requestId)
+    internal AddPermissionsResult(Guid userUuid, byte[] permissionUuidsBody, HttpStatusCode statusCode, string? requestId)
+        : base(userUuid, permissionUuidsBody, statusCode, requestId)
     {
     }
 }

@@ -116,13 +116,13 @@ public partial class OrganizationUsersClient
     private async Task<RemovePermissionsResult> RemoveCoreAsync(Guid userUuid, byte[] body, CruxCallScope? scope, CancellationToken cancellationToken)
     {
         ChangeAnswer answer = await SendChangeAsync("RemovePermissions", HttpMethod.Delete, userUuid, body, scope, cancellationToken).ConfigureAwait(false);
-        return new RemovePermissionsResult(userUuid, new PermissionUuidList(body), answer.StatusCode, answer.RequestId);
+        return new RemovePermissionsResult(userUuid, body, answer.StatusCode, answer.RequestId);
     }
 
     private async Task<AddPermissionsResult> AddCoreAsync(Guid userUuid, byte[] body, CruxCallScope? scope, CancellationToken cancellationToken)
     {
         ChangeAnswer answer = await SendChangeAsync("AddPermissions", Patch, userUuid, body, scope, cancellationToken).ConfigureAwait(false);
-        return new AddPermissionsResult(userUuid, new PermissionUuidList(body), answer.StatusCode, answer.RequestId);
+        return new AddPermissionsResult(userUuid, body, answer.StatusCode, answer.RequestId);
     }
 
     /// <summary>One DELETE or PATCH of a user's permissions, with the uuids as its JSON body.</summary>

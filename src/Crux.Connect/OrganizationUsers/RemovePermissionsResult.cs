@@ -6,8 +6,8 @@ namespace Crux.Connect;
 /// <remarks>Tests and mocks build one with <see cref="CruxModelFactory.RemovePermissionsResult"/>.</remarks>
 public sealed class RemovePermissionsResult : PermissionChangeResult
 {
-    internal RemovePermissionsResult(Guid userUuid, IReadOnlyList<Guid> permissionUuids, HttpStatusCode statusCode, string? requestId)
-        : base(userUuid, permissionUuids, statusCode, requestId)
+    internal RemovePermissionsResult(Guid userUuid, byte[] permissionUuidsBody, HttpStatusCode statusCode, string? requestId)
+        : base(userUuid, permissionUuidsBody, statusCode, requestId)
     {
     }
 }

@@ -4,8 +4,18 @@ using Crux.Connect.Diagnostics;
 namespace Crux.Connect.Internal;
 
 /// <summary>What a permission change (DELETE or PATCH) keeps of its success answer: the status and the server's request id.</summary>
-internal readonly struct ChangeAnswer
+/// <remarks>
+/// A class with one shared instance per success status without a request id: Polly's retry strategy sees every result as
+/// an object, so a struct was boxed on every call, and the common answer needs no object of its own
+/// (benchmarks/README.md, "Why the code does X").
+/// </remarks>
+internal sealed class ChangeAnswer
 {
+    private static readonly ChangeAnswer Ok = new(HttpStatusCode.OK, null);
+    private static readonly ChangeAnswer Created = new(HttpStatusCode.Created, null);
+    private static readonly ChangeAnswer Accepted = new(HttpStatusCode.Accepted, null);
+    private static readonly ChangeAnswer NoContent = new(HttpStatusCode.NoContent, null);
+
     private ChangeAnswer(HttpStatusCode statusCode, string? requestId)
     {
         StatusCode = statusCode;
@@ -29,7 +39,7 @@ internal readonly struct ChangeAnswer
         if (response.StatusCode == HttpStatusCode.NoContent || response.Content?.Headers.ContentLength == 0)
         {
             // Nothing to judge (a 204 has no body by definition): the common answer costs no read.
-            return new ChangeAnswer(response.StatusCode, RequestIds.ForResult(response, request));
+            return Of(response.StatusCode, RequestIds.ForResult(response, request));
         }
 
         using BoundedBody body = await BoundedBody.ReadAvailableAsync(
@@ -39,8 +49,17 @@ internal readonly struct ChangeAnswer
             throw ResponseParsers.Invalid(response, request, settings, problem, body.GetText(BoundedBody.ErrorBodyLimit), null);
         }
 
-        return new ChangeAnswer(response.StatusCode, RequestIds.ForResult(response, request));
+        return Of(response.StatusCode, RequestIds.ForResult(response, request));
     }
+
+    private static ChangeAnswer Of(HttpStatusCode statusCode, string? requestId) => requestId is not null ? new(statusCode, requestId) : statusCode switch
+    {
+        HttpStatusCode.NoContent => NoContent,
+        HttpStatusCode.OK => Ok,
+        HttpStatusCode.Created => Created,
+        HttpStatusCode.Accepted => Accepted,
+        _ => new(statusCode, null),
+    };
 
     /// <summary>
     /// Why a change's success body is not Crux's, or <see langword="null"/> when it is: empty (or blank) is Crux's; any

@@ -15,10 +15,10 @@ internal sealed class CruxCall<TResult> : CruxCallState
         CruxClientCore core,
         CruxRequest request,
         SuccessReader<TResult> readSuccess,
-        CruxCallScope scope,
+        CruxCallScope? scope,
         CruxOperationTelemetry? telemetry,
         CancellationToken callerToken)
-        : base(scope, request.IsIdempotent, telemetry, callerToken)
+        : base(core, scope, request.IsIdempotent, telemetry, callerToken)
     {
         HttpClient = httpClient;
         Core = core;

@@ -32,7 +32,7 @@ internal static class CruxSender
     {
         // Inside a composite call (by name, a set, a bulk run's user) this request runs under that call's deadline and
         // group, when the scope is this core's; otherwise (a call alone, a login through its own core) under its own.
-        CruxCallScope callScope = CruxCallScope.For(core, scope);
+        CruxCallScope? callScope = CruxCallScope.For(core, scope);
         ResilienceContext context = ResilienceContextPool.Shared.Get(request.Operation, cancellationToken);
 
         // Null unless a log level, an activity listener or an instrument is on: then telemetry costs nothing.

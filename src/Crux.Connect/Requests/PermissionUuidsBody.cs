@@ -25,7 +25,7 @@ internal static class PermissionUuidsBody
     /// <summary>Gets where the <paramref name="index"/>th uuid's 36 characters start in a body.</summary>
     private static int UuidOffset(int index) => Prefix.Length + (index * ElementStride) + 1;
 
-    /// <summary>The body of uuids that are already validated and distinct.</summary>
+    /// <summary>The body of uuids that are already validated and distinct (or, from the model factory, as a test gave them: possibly none).</summary>
     public static byte[] Create(ReadOnlySpan<Guid> uuids)
     {
         byte[] body = Allocate(uuids.Length);
@@ -52,7 +52,7 @@ internal static class PermissionUuidsBody
     private static byte[] Allocate(int count)
     {
         // Each uuid is quoted (+2) and all but the first are preceded by a comma.
-        var body = new byte[Prefix.Length + Suffix.Length + (count * ElementStride) - 1];
+        var body = new byte[Prefix.Length + Suffix.Length + Math.Max((count * ElementStride) - 1, 0)];
         Prefix.CopyTo(body, 0);
         Suffix.CopyTo(body, body.Length - Suffix.Length);
         return body;

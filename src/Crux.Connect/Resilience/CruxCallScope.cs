@@ -32,9 +32,12 @@ internal sealed class CruxCallScope
     /// <summary>Gets the public call's <see cref="CruxClientOptions.Timeout"/>.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>The scope a request sent through <paramref name="core"/> runs in: <paramref name="outer"/> if it belongs to that core, else a new one.</summary>
-    public static CruxCallScope For(CruxClientCore core, CruxCallScope? outer) =>
-        outer is not null && ReferenceEquals(outer.Core, core) ? outer : new CruxCallScope(core);
+    /// <summary>
+    /// The scope a request sent through <paramref name="core"/> runs in: <paramref name="outer"/> if it belongs to that core,
+    /// else none (the request is a call alone, whose deadline starts when it is sent: see <see cref="CruxCallState"/>).
+    /// </summary>
+    public static CruxCallScope? For(CruxClientCore core, CruxCallScope? outer) =>
+        outer is not null && ReferenceEquals(outer.Core, core) ? outer : null;
 
     /// <summary>What is left of the deadline (<see cref="System.Threading.Timeout.InfiniteTimeSpan"/> when there is none; never negative).</summary>
     public TimeSpan Remaining()

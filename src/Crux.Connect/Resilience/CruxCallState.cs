@@ -12,11 +12,13 @@ namespace Crux.Connect.Internal;
 /// </summary>
 internal abstract class CruxCallState
 {
-    protected CruxCallState(CruxCallScope scope, bool isIdempotent, CruxOperationTelemetry? telemetry, CancellationToken callerToken)
+    /// <summary>A call in <paramref name="scope"/> (one of <paramref name="core"/>'s), or, without one, a call alone that starts now.</summary>
+    protected CruxCallState(CruxClientCore core, CruxCallScope? scope, bool isIdempotent, CruxOperationTelemetry? telemetry, CancellationToken callerToken)
     {
-        Group = scope.Group;
-        StartedAt = scope.StartedAt;
-        Timeout = scope.Timeout;
+        // A call alone reads its deadline from the core itself: no scope object for it (benchmarks/README.md, "Why the code does X").
+        Group = scope?.Group;
+        StartedAt = scope?.StartedAt ?? core.TimeProvider.GetTimestamp();
+        Timeout = scope?.Timeout ?? core.Settings.Timeout;
         IsIdempotent = isIdempotent;
         Telemetry = telemetry;
         CallerToken = callerToken;

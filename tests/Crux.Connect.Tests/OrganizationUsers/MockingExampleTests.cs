@@ -48,7 +48,7 @@ public sealed class MockingExampleTests
     private class FakeUsers : OrganizationUsersClient
     {
         public override Task<RemovePermissionsResult> RemovePermissionsAsync(Guid userUuid, IEnumerable<Guid> permissionUuids, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new RemovePermissionsResult(userUuid, permissionUuids.ToArray(), HttpStatusCode.NoContent, requestId: "test"));
+            Task.FromResult(CruxModelFactory.RemovePermissionsResult(userUuid, permissionUuids, HttpStatusCode.NoContent, requestId: "test"));
     }
 
     private sealed class FakeUsersWithCatalog : FakeUsers

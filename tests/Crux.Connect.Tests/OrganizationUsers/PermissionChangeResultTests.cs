@@ -46,6 +46,26 @@ public class PermissionChangeResultTests
     }
 
     [Fact]
+    public void ModelFactory_NoUuids_ReportsNone()
+    {
+        AddPermissionsResult result = CruxModelFactory.AddPermissionsResult(Fixtures.UserUuid, []);
+
+        Assert.Empty(result.PermissionUuids);
+        Assert.Throws<ArgumentOutOfRangeException>(() => result.PermissionUuids[0]);
+        Assert.Equal($"AddPermissionsResult {{ UserUuid = {Fixtures.UserUuid}, PermissionUuids = [], StatusCode = 204 }}", result.ToString());
+    }
+
+    [Fact]
+    public void ModelFactory_UuidsWithEmptyAndDuplicates_ReadsThemBackAsGivenOnEveryRead()
+    {
+        RemovePermissionsResult result = CruxModelFactory.RemovePermissionsResult(Fixtures.UserUuid, [Guid.Empty, Fixtures.PermissionB, Guid.Empty]);
+
+        Assert.Equal([Guid.Empty, Fixtures.PermissionB, Guid.Empty], result.PermissionUuids);
+        Assert.Equal(result.PermissionUuids, result.PermissionUuids); // each read is a new view of the same uuids
+        Assert.Equal(Fixtures.PermissionB, result.PermissionUuids[1]);
+    }
+
+    [Fact]
     public void ToString_NamesTheResultType()
     {
         PermissionChangeResult removed = CruxModelFactory.RemovePermissionsResult(Fixtures.UserUuid, [Fixtures.PermissionA]);
