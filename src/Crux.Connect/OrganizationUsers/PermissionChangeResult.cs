@@ -14,14 +14,12 @@ namespace Crux.Connect;
 /// </remarks>
 public abstract class PermissionChangeResult
 {
-    // The body the call sent (Requests/PermissionUuidsBody.cs), which is never changed after it is written: the result
-    // keeps it rather than a list over it, one object fewer per call (benchmarks/README.md, "Why the code does X").
-    private readonly byte[] _permissionUuidsBody;
-
     private protected PermissionChangeResult(Guid userUuid, byte[] permissionUuidsBody, HttpStatusCode statusCode, string? requestId)
     {
         UserUuid = userUuid;
-        _permissionUuidsBody = permissionUuidsBody ?? throw new ArgumentNullException(nameof(permissionUuidsBody));
+        // The body the call sent (Requests/PermissionUuidsBody.cs), never changed after it is written: the uuids are read
+        // back from it rather than kept in a second array (benchmarks/README.md, "Why the code does X").
+        PermissionUuids = new Internal.PermissionUuidList(permissionUuidsBody ?? throw new ArgumentNullException(nameof(permissionUuidsBody)));
         StatusCode = statusCode;
         RequestId = requestId;
     }
@@ -30,8 +28,8 @@ public abstract class PermissionChangeResult
     public Guid UserUuid { get; }
 
     /// <summary>Gets the permission uuids that were sent: duplicates removed, the caller's order kept.</summary>
-    /// <remarks>A read-only view over the request body that was sent; each read returns a new view of the same uuids.</remarks>
-    public IReadOnlyList<Guid> PermissionUuids => new Internal.PermissionUuidList(_permissionUuidsBody);
+    /// <remarks>A read-only view over the request body that was sent.</remarks>
+    public IReadOnlyList<Guid> PermissionUuids { get; }
 
     /// <summary>Gets the success status the server answered (200, 201, 202 or 204).</summary>
     public HttpStatusCode StatusCode { get; }

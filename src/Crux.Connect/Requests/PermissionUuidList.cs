@@ -5,7 +5,7 @@ namespace Crux.Connect.Internal;
 /// <summary>
 /// The uuids a permission change sent, read back from its body: the body is the call's own array and is never changed
 /// after it is written, so the result needs no copy of its own (16 B per uuid; benchmarks/README.md, "Why the code does X").
-/// Each uuid is parsed when it is read, and the result builds this view when its uuids are read, not on every call.
+/// Each uuid is parsed when it is read.
 /// </summary>
 internal sealed class PermissionUuidList : IReadOnlyList<Guid>
 {
